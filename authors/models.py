@@ -1,0 +1,61 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from blog.richtext import RichTextField
+
+
+class AuthorQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Author(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+    photo = models.ImageField(_("photo"), upload_to="authors/", blank=True)
+    photo_alt = models.CharField(
+        _("photo alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("Describe the photo for readers who cannot see it."),
+    )
+    position = models.CharField(
+        _("position"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: Radio Svaboda political commentator."),
+    )
+    birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
+    education = models.TextField(
+        _("education and academic degrees"), blank=True, help_text=_("Plain text.")
+    )
+    bio = RichTextField(_("biography"), blank=True)
+    email = models.EmailField(_("public email"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login user"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = AuthorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("authors:detail", kwargs={"slug": self.slug})
+
+    @property
+    def initials(self):
+        return "".join(word[0] for word in self.name.split()[:2]).upper()

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "authors"
+urlpatterns = [
+    path("", views.AuthorListView.as_view(), name="list"),
+    path("<uslug:slug>/", views.AuthorView.as_view(), name="detail"),
+]

@@ -1,0 +1,59 @@
+"""The demo content: one real column, its author, its section and its disclaimer."""
+
+from pathlib import Path
+
+from django.db import transaction
+
+from authors.models import Author
+from blog.essay_format import parse_essay
+from blog.importing import import_essay
+from blog.models import Disclaimer, Post, Section
+
+ESSAY_PATH = Path(__file__).resolve().parent / "essay.txt"
+ESSAY_TITLE = "Why Belarus and Kazakhstan took different paths"
+ESSAY_TAGS = [
+    "Belarus",
+    "Kazakhstan",
+    "Russia",
+    "CSTO",
+    "War in Ukraine",
+    "Lukashenka",
+    "Tokayev",
+]
+EDITORIAL_POSITION = (
+    "The opinions expressed in the blogs represent the views of the authors themselves "
+    "and do not necessarily reflect the editorial position."
+)
+
+
+@transaction.atomic
+def load_demo() -> Post:
+    disclaimer, _ = Disclaimer.objects.get_or_create(
+        name="Editorial position (blogs)",
+        defaults={"text": f"<p>{EDITORIAL_POSITION}</p>"},
+    )
+    section, _ = Section.objects.get_or_create(
+        slug="blogs", defaults={"name": "Blogs", "default_disclaimer": disclaimer}
+    )
+    author, _ = Author.objects.get_or_create(
+        slug="valer-karbalevich",
+        defaults={
+            "name": "Valer Karbalevich",
+            "birth_year": 1955,
+            "education": (
+                "Graduated from the history faculty of BSU, candidate of historical sciences, "
+                "associate professor."
+            ),
+            "position": "Radio Svaboda political commentator",
+            "email": "karbalevich@gmail.com",
+        },
+    )
+    post, _ = import_essay(
+        parse_essay(ESSAY_PATH.read_text(encoding="utf-8")),
+        title=ESSAY_TITLE,
+        author=author,
+        section=section,
+        tags=ESSAY_TAGS,
+        status=Post.Status.PUBLISHED,
+    )
+    return post

@@ -1,0 +1,14 @@
+from .posts import KeyPoint, Post, PostAuthor, PostRedirect
+from .sections import Disclaimer, Section
+from .tags import Tag, TaggedPost
+
+__all__ = [
+    "Disclaimer",
+    "KeyPoint",
+    "Post",
+    "PostAuthor",
+    "PostRedirect",
+    "Section",
+    "Tag",
+    "TaggedPost",
+]

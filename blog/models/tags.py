@@ -1,0 +1,72 @@
+"""Tags whose identity ignores letter case in every script, on every database.
+
+taggit's TAGGIT_CASE_INSENSITIVE relies on the database's `iexact`, which SQLite
+applies to ASCII only, so "Беларусь" and "беларусь" would become two tags there.
+Here each tag stores its case-folded name under a unique constraint, and tag
+strings are resolved against that key before taggit sees them.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import _TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+
+def tag_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+class TagQuerySet(models.QuerySet):
+    def resolve(self, names):
+        """Existing tags for `names` (matched regardless of case), creating the missing ones."""
+        wanted = {tag_key(name): " ".join(name.split()) for name in names if name.strip()}
+        found = {tag.key: tag for tag in self.filter(key__in=wanted)}
+        for key, name in wanted.items():
+            if key not in found:
+                found[key], _created = self.get_or_create(key=key, defaults={"name": name})
+        return [found[tag_key(name)] for name in names if name.strip()]
+
+
+class Tag(TagBase):
+    key = models.CharField(max_length=100, unique=True, editable=False)
+
+    objects = TagQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def clean(self):
+        same_name = Tag.objects.filter(key=tag_key(self.name)).exclude(pk=self.pk)
+        if same_name.exists():
+            raise ValidationError({"name": _("A tag with this name already exists.")})
+
+    def save(self, *args, **kwargs):
+        self.name = " ".join(self.name.split())
+        self.key = tag_key(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("blog:tag", kwargs={"slug": self.slug})
+
+
+class TaggedPost(TaggedItemBase):
+    content_object = models.ForeignKey("blog.Post", on_delete=models.CASCADE)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_posts")
+
+    class Meta:
+        verbose_name = _("tagged post")
+        verbose_name_plural = _("tagged posts")
+
+
+class CaseFoldingTagManager(_TaggableManager):
+    def _to_tag_model_instances(self, tags, tag_kwargs):
+        names = [tag for tag in tags if isinstance(tag, str)]
+        resolved = iter(Tag.objects.resolve(names))
+        tags = [next(resolved) if isinstance(tag, str) and tag.strip() else tag for tag in tags]
+        return super()._to_tag_model_instances(
+            [tag for tag in tags if not isinstance(tag, str)], tag_kwargs
+        )
