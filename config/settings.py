@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
     "authors",
     "blog",
 ]
@@ -129,6 +131,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en")
 LANGUAGES = [("en", _("English")), ("be", _("Belarusian"))]
+CONTENT_LANGUAGES = [("be", _("Belarusian")), ("ru", _("Russian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Minsk")
 USE_I18N = True
@@ -149,6 +152,8 @@ STORAGES = {
         )
     },
 }
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 TAGGIT_CASE_INSENSITIVE = True
 POSTS_PER_PAGE = int(os.environ.get("POSTS_PER_PAGE", "10"))

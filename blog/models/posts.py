@@ -18,6 +18,10 @@ from .tags import CaseFoldingTagManager, TaggedPost
 UPDATE_GRACE = timedelta(minutes=5)
 
 
+def default_post_language():
+    return settings.LANGUAGE_CODE.split("-")[0]
+
+
 class PostQuerySet(models.QuerySet):
     def published(self):
         """The one rule for what readers may see: published, and its time has come."""
@@ -67,6 +71,13 @@ class Post(models.Model):
         verbose_name=_("tags"), through=TaggedPost, manager=CaseFoldingTagManager, blank=True
     )
     lead = models.TextField(_("lead"), blank=True, help_text=_("The standfirst under the title."))
+    image = models.ImageField(_("image"), upload_to="posts/%Y/%m/", blank=True)
+    image_alt = models.CharField(
+        _("image alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("Describe the image for readers who cannot see it."),
+    )
     body = RichTextField(_("body"), blank=True)
     disclaimer = models.ForeignKey(
         Disclaimer,
@@ -76,6 +87,13 @@ class Post(models.Model):
         blank=True,
         related_name="posts",
         help_text=_("Leave empty to use the section's default disclaimer."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.CONTENT_LANGUAGES,
+        default=default_post_language,
+        help_text=_("The language the post is written in."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
