@@ -8,6 +8,7 @@ class BlogConfig(AppConfig):
     verbose_name = _("Blog")
 
     def ready(self):
+        from . import publication  # noqa: F401  (connects its signal receivers)
         from .slugs import UnicodeSlugConverter
 
         register_converter(UnicodeSlugConverter, "uslug")

@@ -1,8 +1,9 @@
-from .posts import KeyPoint, Post, PostAuthor, PostRedirect
+from .posts import Announcement, KeyPoint, Post, PostAuthor, PostRedirect
 from .sections import Disclaimer, Section
 from .tags import Tag, TaggedPost
 
 __all__ = [
+    "Announcement",
     "Disclaimer",
     "KeyPoint",
     "Post",

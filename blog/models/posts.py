@@ -210,3 +210,17 @@ class PostRedirect(models.Model):
 
     def __str__(self):
         return self.old_slug
+
+
+class Announcement(models.Model):
+    """The mark that a post's publication was announced (see blog.publication)."""
+
+    post = models.OneToOneField(Post, on_delete=models.CASCADE, related_name="announcement")
+    announced_at = models.DateTimeField(_("announced"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
+
+    def __str__(self):
+        return f"{self.post} ({self.announced_at:%Y-%m-%d %H:%M})"
