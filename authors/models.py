@@ -1,9 +1,17 @@
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from blog.richtext import RichTextField
+from security.uploads import RandomName, SafeImageField
+
+
+def validate_links(text):
+    """One http(s) address per line."""
+    for line in text.split():
+        URLValidator(schemes=["http", "https"])(line)
 
 
 class AuthorQuerySet(models.QuerySet):
@@ -14,7 +22,7 @@ class AuthorQuerySet(models.QuerySet):
 class Author(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
-    photo = models.ImageField(_("photo"), upload_to="authors/", blank=True)
+    photo = SafeImageField(_("photo"), upload_to=RandomName("authors"), blank=True)
     photo_alt = models.CharField(
         _("photo alt text"),
         max_length=300,
@@ -33,6 +41,15 @@ class Author(models.Model):
     )
     bio = RichTextField(_("biography"), blank=True)
     email = models.EmailField(_("public email"), blank=True)
+    profile_links = models.TextField(
+        _("profiles elsewhere"),
+        blank=True,
+        validators=[validate_links],
+        help_text=_(
+            "Addresses of the author’s pages on other sites (Wikipedia, social networks), "
+            "one per line. Search engines use them to tell who the author is."
+        ),
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("login user"),
@@ -55,6 +72,10 @@ class Author(models.Model):
 
     def get_absolute_url(self):
         return reverse("authors:detail", kwargs={"slug": self.slug})
+
+    @property
+    def profile_urls(self):
+        return self.profile_links.split()
 
     @property
     def initials(self):

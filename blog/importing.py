@@ -7,6 +7,8 @@ from authors.models import Author
 from .essay_format import AuthorCard, ParsedEssay
 from .models import KeyPoint, Post, PostAuthor, Section
 from .models.tags import tag_key
+from .revisions import record_relations
+from .search.index import refresh_search_documents
 from .slugs import unicode_slugify
 
 
@@ -41,7 +43,9 @@ def import_essay(
     _set_sole_author(post, author)
     _set_key_points(post, essay.key_points)
     _set_tags(post, tags)
+    record_relations(post)
     _complete_author_profile(author, essay.author_card)
+    refresh_search_documents([post.pk])  # key points were bulk-created, without signals
     return post, created
 
 

@@ -41,7 +41,9 @@ def _claim(post: Post) -> bool:
 
 
 @receiver(post_save, sender=Post, dispatch_uid="announce_on_save")
-def announce_on_save(sender, instance: Post, **kwargs):
+def announce_on_save(sender, instance: Post, raw=False, **kwargs):
+    if raw:  # restoring a backup or fixture: its announcements are restored with it
+        return
     if not Post.objects.published().filter(pk=instance.pk).exists():
         Announcement.objects.filter(post=instance).delete()
     elif not Announcement.objects.filter(post=instance).exists():

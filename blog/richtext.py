@@ -1,7 +1,10 @@
 """The one allowlist for every rich-text field, and the field that applies it on save."""
 
+import re
+
 import nh3
 from django.db import models
+from django_prose_editor.fields import ProseEditorFormField
 
 ALLOWED_TAGS = frozenset(
     {
@@ -26,6 +29,21 @@ ALLOWED_TAGS = frozenset(
 ALLOWED_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}}
 ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
+# What the admin's editor offers: a subset of the allowlist above (the editor's schema
+# also drops whatever it cannot represent when text is pasted from Word or Google Docs).
+EDITOR_EXTENSIONS = {
+    "Heading": {"levels": [2, 3]},
+    "Bold": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": sorted(ALLOWED_URL_SCHEMES)},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HorizontalRule": True,
+    "HardBreak": True,
+}
+
 
 def sanitize_html(html: str) -> str:
     """Return `html` reduced to the allowlist: safe to render as it is."""
@@ -39,6 +57,16 @@ def sanitize_html(html: str) -> str:
     ).strip()
 
 
+class RichTextFormField(ProseEditorFormField):
+    """The editor's form field; an editor left empty submits an empty string."""
+
+    EMPTY = re.compile(r"(\s*<p>\s*(<br>)?\s*</p>)*\s*")
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return "" if self.EMPTY.fullmatch(text) else text
+
+
 class RichTextField(models.TextField):
     """A text field holding HTML that is sanitised every time the model is saved."""
 
@@ -46,3 +74,12 @@ class RichTextField(models.TextField):
         clean = sanitize_html(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, clean)
         return clean
+
+    def formfield(self, **kwargs):
+        """A rich-text editor; what it submits is still cleaned by `sanitize_html` on save."""
+        editor = {
+            "form_class": RichTextFormField,
+            "config": {"extensions": EDITOR_EXTENSIONS},
+            "preset": "configurable",
+        }
+        return super().formfield(**editor | kwargs)

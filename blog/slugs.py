@@ -1,6 +1,9 @@
 """Unicode slugs: Belarusian titles make Belarusian URLs."""
 
+from django.conf import settings
 from django.utils.text import slugify
+
+from .transliteration import transliterate
 
 UNICODE_SLUG_PATTERN = r"[-\w]+"
 
@@ -16,4 +19,7 @@ class UnicodeSlugConverter:
 
 
 def unicode_slugify(text: str, max_length: int = 200) -> str:
+    """A slug keeping Belarusian letters, or in Latin letters when SLUG_TRANSLITERATE is on."""
+    if settings.SLUG_TRANSLITERATE:
+        text = transliterate(text)
     return slugify(text, allow_unicode=True)[:max_length].strip("-")

@@ -3,10 +3,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import ListView
 
 from .models import Post, PostRedirect, Section, Tag
+from .pagination import PostWindow
+from .post_page import find_post, post_page_context
 
 
 class PublishedPostList(ListView):
-    """A paginated list of what readers may see, newest first."""
+    """A list of what readers may see, newest first, in pages linked "Newer" and "Older"
+    (`page_obj` is a `PostWindow`: keyset pagination, fast at any depth)."""
 
     template_name = "blog/post_list.html"
     context_object_name = "posts"
@@ -15,12 +18,16 @@ class PublishedPostList(ListView):
     def get_queryset(self):
         return self.filter_posts(Post.objects.published()).for_readers().newest_first()
 
+    def paginate_queryset(self, queryset, page_size):
+        window = PostWindow.of(queryset, self.request.GET, page_size)
+        return None, window, window.posts, window.has_neighbours
+
     def filter_posts(self, posts):
         return posts
 
 
 class IndexView(PublishedPostList):
-    pass
+    template_name = "blog/index.html"
 
 
 class SectionView(PublishedPostList):
@@ -46,10 +53,10 @@ class TagView(PublishedPostList):
 
 
 def post_detail(request, slug):
-    post = Post.objects.published().for_readers().filter(slug=slug).first()
+    post = find_post(slug)
     if post is None:
         moved = get_object_or_404(
             PostRedirect.objects.filter(post__in=Post.objects.published()), old_slug=slug
         )
         return redirect(moved.post, permanent=True)
-    return render(request, "blog/post_detail.html", {"post": post})
+    return render(request, "blog/post_detail.html", post_page_context(post))

@@ -5,9 +5,11 @@ safe local default so that `make run` works on a fresh machine.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -47,7 +49,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_NAME = os.environ.get("SITE_NAME", "Columnist")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "security.apps.ColumnistAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,23 +57,40 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "taggit",
+    "simple_history",
+    "django_prose_editor",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "security",
+    "backups",
     "authors",
     "blog",
+    "newsletter",
+    "blog.feeds",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Early, so that a cached page skips the rest; it stores what the rest adds (see its doc).
+    "blog.page_cache.PageCacheMiddleware",
+    "security.headers.ContentSecurityPolicyMiddleware",
+    "security.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -108,7 +127,8 @@ def database_from_environment():
     if not url:
         VAR_DIR.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{VAR_DIR / 'columnist.sqlite3'}"
-    database = dj_database_url.parse(url, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")))
+    conn_max_age = int(os.environ.get("CONN_MAX_AGE", "60" if PRODUCTION else "0"))
+    database = dj_database_url.parse(url, conn_max_age=conn_max_age)
     if database["ENGINE"] == "django.db.backends.sqlite3":
         database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
     else:
@@ -127,12 +147,71 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "security.passwords.DistinctCharactersValidator"},
 ]
+
+# Security (see security/ and README "Security"): headers, CSP, admin hardening, uploads.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "security.views.lockout"
+TWO_FACTOR_REQUIRED_FOR_EDITORS = env_bool("TWO_FACTOR_REQUIRED_FOR_EDITORS")
+OTP_TOTP_ISSUER = SITE_NAME
+SESSION_COOKIE_AGE = int(os.environ.get("ADMIN_SESSION_SECONDS", str(8 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=PRODUCTION)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000" if PRODUCTION else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+if env_bool("BEHIND_HTTPS_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "https:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "frame-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "upgrade-insecure-requests": PRODUCTION,
+    }
+}
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        # The admin's templates and widgets set style attributes; scripts stay nonce-only.
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "https:", "data:"],
+    }
+}
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("IMAGE_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+IMAGE_UPLOAD_MAX_PIXELS = int(os.environ.get("IMAGE_UPLOAD_MAX_PIXELS", "40000000"))
 
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en")
 LANGUAGES = [("en", _("English")), ("be", _("Belarusian"))]
 CONTENT_LANGUAGES = [("be", _("Belarusian")), ("ru", _("Russian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Minsk")
 USE_I18N = True
 USE_TZ = True
@@ -155,14 +234,88 @@ STORAGES = {
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+
+def caches_from_environment():
+    """With REDIS_URL, Redis is the one cache every process shares. Without it, pages are
+    cached in each process's memory, and the content version that invalidates them lives
+    in a file cache every process on the machine reads (see blog.caching)."""
+    redis_url = os.environ.get("REDIS_URL")
+    if redis_url:
+        redis = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "columnist"),
+        }
+        return {"default": redis, "shared": redis}
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        },
+        "shared": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": (VAR_DIR / "cache").resolve(),
+        },
+    }
+
+
+CACHES = caches_from_environment()
+# Anonymous readers' pages and feeds come from the cache (blog.page_cache); every content
+# change invalidates them at once. Cache-Control lets browsers and a CDN keep them briefly.
+PAGE_CACHE = env_bool("PAGE_CACHE", default=not DEBUG)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(24 * 60 * 60)))
+PAGE_CACHE_CONTROL = {
+    "max_age": int(os.environ.get("PAGE_MAX_AGE", "60")),
+    "s_maxage": int(os.environ.get("PAGE_S_MAXAGE", "300")),
+    "stale_while_revalidate": int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", "600")),
+}
+
 TAGGIT_CASE_INSENSITIVE = True
 POSTS_PER_PAGE = int(os.environ.get("POSTS_PER_PAGE", "10"))
 WORDS_PER_MINUTE = 200
+# New slugs in Latin letters ("Беларусь" → "belarus") instead of the title's own script.
+SLUG_TRANSLITERATE = env_bool("SLUG_TRANSLITERATE", default=False)
+
+# Feeds (blog.feeds): items per feed, the site's public address for work outside a request
+# (WebSub pings, item ids), and the WebSub hub to notify on publication (empty: none).
+FEED_ITEMS = int(os.environ.get("FEED_ITEMS", "20"))
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WEBSUB_HUB = os.environ.get("WEBSUB_HUB", "")
+
+# Mail (newsletter/). Without EMAIL_HOST, mails are written as files to var/mail/ for
+# a look during development; set EMAIL_HOST (and the rest) to send them by SMTP.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.filebased.EmailBackend"
+)
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=not EMAIL_USE_SSL)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <columns@localhost>")
+NEWSLETTER_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"redact": {"()": "security.logs.RedactFilter"}},
+    "formatters": {
+        "json": {"()": "security.logs.JsonLinesFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": os.environ.get("LOG_FORMAT", "json"),
+            "filters": ["redact"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # security.audit records logins and lockouts; axes' own chatter is left out.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

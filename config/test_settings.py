@@ -3,7 +3,13 @@
 from .settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
+}
+# The whole suite runs with the page cache on: every test that changes content and reads
+# a page again proves the invalidation (tests/conftest.py empties the caches between tests).
+PAGE_CACHE = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LANGUAGE_CODE = "en"
 STORAGES = {
@@ -11,3 +17,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Login throttling needs a request, which the test client's login() does not pass;
+# tests/security/test_login_throttling.py switches it on where it is under test.
+AXES_ENABLED = False

@@ -3,10 +3,28 @@
 from datetime import timedelta
 
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from authors.models import Author
 from blog.models import Disclaimer, KeyPoint, Post, PostAuthor, Section
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A staff login; `groups=["Editors"]` or `["Authors"]` gives it an editorial role."""
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.django.Password("a long test password")
+    is_staff = True
+
+    @factory.post_generation
+    def groups(self, create, names, **kwargs):
+        self.groups.add(*(Group.objects.get(name=name) for name in names or []))
 
 
 class AuthorFactory(factory.django.DjangoModelFactory):

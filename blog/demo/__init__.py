@@ -7,7 +7,7 @@ from django.db import transaction
 from authors.models import Author
 from blog.essay_format import parse_essay
 from blog.importing import import_essay
-from blog.models import Disclaimer, Post, Section
+from blog.models import Disclaimer, Post, Section, StyleRule
 
 ESSAY_PATH = Path(__file__).resolve().parent / "essay.txt"
 ESSAY_TITLE = "Why Belarus and Kazakhstan took different paths"
@@ -20,6 +20,8 @@ ESSAY_TAGS = [
     "Lukashenka",
     "Tokayev",
 ]
+# The essay spells both presidents' names more than one way; the house style settles them.
+STYLE_RULES = {"Tokayev": ["Tokaev", "Takaev"], "Lukashenka": ["Lukashenko"]}
 EDITORIAL_POSITION = (
     "The opinions expressed in the blogs represent the views of the authors themselves "
     "and do not necessarily reflect the editorial position."
@@ -56,4 +58,8 @@ def load_demo() -> Post:
         tags=ESSAY_TAGS,
         status=Post.Status.PUBLISHED,
     )
+    for preferred, variants in STYLE_RULES.items():
+        StyleRule.objects.get_or_create(
+            preferred=preferred, defaults={"variants": "\n".join(variants)}
+        )
     return post

@@ -1,15 +1,24 @@
+from .corrections import Correction
 from .posts import Announcement, KeyPoint, Post, PostAuthor, PostRedirect
+from .search import SearchDocument
 from .sections import Disclaimer, Section
+from .style import StyleRule
 from .tags import Tag, TaggedPost
+from .workflow import PostTransition, PreviewLink
 
 __all__ = [
     "Announcement",
+    "Correction",
     "Disclaimer",
     "KeyPoint",
     "Post",
     "PostAuthor",
     "PostRedirect",
+    "PostTransition",
+    "PreviewLink",
+    "SearchDocument",
     "Section",
+    "StyleRule",
     "Tag",
     "TaggedPost",
 ]

@@ -2,24 +2,37 @@ import math
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from blog.richtext import RichTextField
 from blog.slugs import unicode_slugify
+from security.uploads import RandomName, SafeImageField
 
+from .revisions import RevisionSnapshot
 from .sections import Disclaimer, Section
 from .tags import CaseFoldingTagManager, TaggedPost
 
 UPDATE_GRACE = timedelta(minutes=5)
+RELATED_CANDIDATES = 30
 
 
 def default_post_language():
     return settings.LANGUAGE_CODE.split("-")[0]
+
+
+def newest_ids(links, post_field):
+    """The ids of the most recently created posts among `links` (read from an index)."""
+    return links.order_by(f"-{post_field}").values(post_field)[:RELATED_CANDIDATES]
 
 
 class PostQuerySet(models.QuerySet):
@@ -27,10 +40,16 @@ class PostQuerySet(models.QuerySet):
         """The one rule for what readers may see: published, and its time has come."""
         return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Published posts whose time has not come yet."""
+        return self.filter(status=Post.Status.PUBLISHED, publish_at__gt=timezone.now())
+
     def for_readers(self):
         """Everything a reader page shows, in a fixed number of queries."""
         return self.select_related(
             "section", "disclaimer", "section__default_disclaimer"
+        ).annotate(
+            has_translations=Exists(Post.objects.filter(translation_of=OuterRef("pk")))
         ).prefetch_related(
             models.Prefetch(
                 "credits", queryset=PostAuthor.objects.select_related("author").order_by("position")
@@ -41,6 +60,84 @@ class PostQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
+
+    def owned_by(self, user):
+        """Posts that credit the author profile linked to this login."""
+        return self.filter(credits__author__user=user)
+
+    def in_review(self):
+        return self.filter(status=Post.Status.REVIEW)
+
+    def monthly_counts(self):
+        """[{"month": <first moment of the month>, "count": n}, …], newest month first."""
+        return (
+            self.annotate(month=TruncMonth("publish_at"))
+            .values("month")
+            .annotate(count=Count("pk"))
+            .order_by("-month")
+        )
+
+    def related_to(self, post):
+        """Posts like `post`, best first: most shared tags, then by its authors, then its section.
+
+        Reads the post's tags and byline from its prefetched relations (see `for_readers`).
+        Only the newest RELATED_CANDIDATES posts sharing a tag, by the same authors and in
+        the same section are ranked, so the cost does not grow with the archive.
+        """
+        tag_ids = [tag.pk for tag in post.tags.all()]
+        author_ids = [author.pk for author in post.byline]
+        shared_tags = (
+            TaggedPost.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
+            .values("content_object")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        by_same_author = PostAuthor.objects.filter(post=OuterRef("pk"), author__in=author_ids)
+        candidates = (
+            Q(pk__in=newest_ids(TaggedPost.objects.filter(tag__in=tag_ids), "content_object"))
+            | Q(pk__in=newest_ids(PostAuthor.objects.filter(author__in=author_ids), "post"))
+            | Q(pk__in=newest_ids(Post.objects.filter(section=post.section_id), "pk"))
+        )
+        return (
+            self.exclude(pk=post.pk)
+            .filter(candidates)
+            .alias(
+                shared_tags=Coalesce(Subquery(shared_tags), 0),
+                same_author=Exists(by_same_author),
+                same_section=Case(When(section=post.section_id, then=1), default=0),
+            )
+            .order_by(
+                "-shared_tags", F("same_author").desc(), "-same_section", "-publish_at", "-pk"
+            )
+        )
+
+    def with_neighbours(self):
+        """Annotate each post with the title and slug of the published posts just before
+        and after it in its section: `previous_title`, `previous_slug`, `next_title`,
+        `next_slug` (None at either end)."""
+        # The post's own time bounds each search first, so that it seeks through the
+        # section's index instead of scanning the section from its newest post.
+        siblings = Post.objects.filter(section=OuterRef("section"))
+        at, pk = OuterRef("publish_at"), OuterRef("pk")
+        earlier = (
+            siblings.filter(publish_at__lte=at)
+            .exclude(publish_at=at, pk__gte=pk)
+            .published()
+            .order_by("-publish_at", "-pk")
+        )
+        later = (
+            siblings.filter(publish_at__gte=at)
+            .exclude(publish_at=at, pk__lte=pk)
+            .published()
+            .order_by("publish_at", "pk")
+        )
+        return self.annotate(
+            **{
+                f"{name}_{field}": Subquery(neighbours.values(field)[:1])
+                for name, neighbours in [("previous", earlier), ("next", later)]
+                for field in ["title", "slug"]
+            }
+        )
 
 
 class Post(models.Model):
@@ -71,7 +168,7 @@ class Post(models.Model):
         verbose_name=_("tags"), through=TaggedPost, manager=CaseFoldingTagManager, blank=True
     )
     lead = models.TextField(_("lead"), blank=True, help_text=_("The standfirst under the title."))
-    image = models.ImageField(_("image"), upload_to="posts/%Y/%m/", blank=True)
+    image = SafeImageField(_("image"), upload_to=RandomName("posts/%Y/%m"), blank=True)
     image_alt = models.CharField(
         _("image alt text"),
         max_length=300,
@@ -95,6 +192,31 @@ class Post(models.Model):
         default=default_post_language,
         help_text=_("The language the post is written in."),
     )
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        limit_choices_to={"translation_of": None},
+        help_text=_(
+            "The original post this one translates. The original and all its translations "
+            "link to each other."
+        ),
+    )
+    seo_title = models.CharField(
+        _("title for search engines"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown in search results and when shared. Empty: the title."),
+    )
+    seo_description = models.TextField(
+        _("description for search engines"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown in search results and when shared. Empty: the lead."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
     )
@@ -104,12 +226,25 @@ class Post(models.Model):
     word_count = models.PositiveIntegerField(_("word count"), default=0, editable=False)
 
     objects = PostQuerySet.as_manager()
+    history = HistoricalRecords(bases=[RevisionSnapshot], excluded_fields=["word_count"])
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
         verbose_name = _("post")
         verbose_name_plural = _("posts")
-        indexes = [models.Index(fields=["status", "-publish_at"], name="post_published_idx")]
+        # Every list is newest first, (publish_at, pk): these indexes let the database seek
+        # straight to a page of it — all posts, the visible ones, those of one section.
+        indexes = [
+            models.Index(fields=["status", "publish_at", "id"], name="post_published_idx"),
+            models.Index(fields=["publish_at", "id"], name="post_newest_idx"),
+            models.Index(
+                fields=["section", "status", "publish_at", "id"], name="post_section_idx"
+            ),
+        ]
+        permissions = [
+            ("publish_post", _("Can publish, schedule, unpublish and send back posts")),
+            ("edit_any_post", _("Can edit every post, including published ones")),
+        ]
 
     def __str__(self):
         return self.title
@@ -139,6 +274,38 @@ class Post(models.Model):
             PostRedirect.objects.update_or_create(old_slug=old_slug, defaults={"post": self})
         self._saved_slug = self.slug
 
+    def clean(self):
+        super().clean()
+        self.slug = self.slug or unicode_slugify(self.title)
+        if not self.slug:
+            raise ValidationError(
+                {"slug": _("The title has no letters or digits to make an address of: enter one.")}
+            )
+        if self.translation_of_id and not self.may_translate(self.translation_of):
+            raise ValidationError(
+                {"translation_of": _("Choose an original post: not this post, not a translation.")}
+            )
+
+    def may_translate(self, original):
+        """Translations link to one original; an original cannot itself be a translation."""
+        is_other_original = original.pk != self.pk and original.translation_of_id is None
+        return is_other_original and not (self.pk and self.translations.exists())
+
+    @cached_property
+    def other_versions(self):
+        """The published versions of this post in other languages: its original and the
+        original's other translations. Free for an untranslated post from `for_readers()`."""
+        if not (self.translation_of_id or getattr(self, "has_translations", True)):
+            return []
+        original = self.translation_of_id or self.pk
+        return list(
+            Post.objects.published()
+            .filter(Q(pk=original) | Q(translation_of=original))
+            .exclude(pk=self.pk)
+            .only("slug", "title", "language", "translation_of")
+            .order_by("language", "pk")
+        )
+
     @property
     def byline(self):
         return [credit.author for credit in self.credits.all()]
@@ -153,7 +320,8 @@ class Post(models.Model):
 
     @property
     def is_scheduled(self):
-        return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+        now = timezone.now()
+        return self.status == self.Status.PUBLISHED and (self.publish_at or now) > now
 
     @property
     def was_updated(self):
@@ -174,6 +342,7 @@ class PostAuthor(models.Model):
         ordering = ["position", "pk"]
         verbose_name = _("author credit")
         verbose_name_plural = _("authors")
+        indexes = [models.Index(fields=["author", "post"], name="credit_author_post_idx")]
         constraints = [
             models.UniqueConstraint(fields=["post", "author"], name="unique_author_per_post")
         ]

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from blog.slugs import unicode_slugify
+
 
 def tag_key(name: str) -> str:
     return " ".join(name.split()).casefold()
@@ -52,6 +54,10 @@ class Tag(TagBase):
     def get_absolute_url(self):
         return reverse("blog:tag", kwargs={"slug": self.slug})
 
+    def slugify(self, tag, i=None):
+        """taggit's slug, with "tag" standing in for a name without letters or digits."""
+        return super().slugify(tag if unicode_slugify(tag) else "tag", i)
+
 
 class TaggedPost(TaggedItemBase):
     content_object = models.ForeignKey("blog.Post", on_delete=models.CASCADE)
@@ -60,6 +66,7 @@ class TaggedPost(TaggedItemBase):
     class Meta:
         verbose_name = _("tagged post")
         verbose_name_plural = _("tagged posts")
+        indexes = [models.Index(fields=["tag", "content_object"], name="tagged_post_tag_idx")]
 
 
 class CaseFoldingTagManager(_TaggableManager):

@@ -5,9 +5,13 @@ They are skipped only where /usr/bin/chromium is missing on a developer's machin
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+
+from blog.models import Correction
+from tests.factories import PostFactory
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -61,3 +65,16 @@ def page(chromium, live_server):
 def screenshot_dir():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture
+def reading_site(demo_post):
+    """The demo column with a correction, and an earlier column on its tags in its section."""
+    PostFactory(
+        title="What the sanctions changed in Minsk",
+        section=demo_post.section,
+        tags=["Belarus"],
+        publish_at=demo_post.publish_at - timedelta(days=40),
+    )
+    Correction.objects.create(post=demo_post, text="An earlier version misspelt Tokayev’s name.")
+    return demo_post

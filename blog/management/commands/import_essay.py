@@ -8,6 +8,8 @@ from authors.models import Author
 from blog.essay_format import EssayFormatError, parse_essay
 from blog.importing import import_essay
 from blog.models import Post, Section
+from blog.slugs import unicode_slugify
+from security.text import UNSTORABLE
 
 
 class Command(BaseCommand):
@@ -30,10 +32,10 @@ class Command(BaseCommand):
         essay = parse_file(options["path"])
         post, created = import_essay(
             essay,
-            title=options["title"].strip() or fail("The title must not be empty."),
+            title=checked_title(options["title"]),
             author=find(Author, options["author"], "author"),
             section=find(Section, options["section"], "section"),
-            tags=options["tags"],
+            tags=[storable(tag, "--tag") for tag in options["tags"]],
             status=options["status"],
             publish_at=parse_moment(options["publish_at"]),
         )
@@ -45,9 +47,22 @@ def fail(message):
     raise CommandError(message)
 
 
+def storable(text, label):
+    if UNSTORABLE.search(text):
+        fail(f"{label}: contains a NUL character or broken Unicode that cannot be stored.")
+    return text
+
+
+def checked_title(text):
+    title = storable(text, "--title").strip() or fail("The title must not be empty.")
+    if not unicode_slugify(title):
+        fail("The title has no letters or digits to make the post's address of.")
+    return title
+
+
 def parse_file(path: Path):
     try:
-        return parse_essay(read_text(path))
+        return parse_essay(storable(read_text(path), str(path)))
     except EssayFormatError as error:
         raise CommandError(f"{path}: {error}") from error
 

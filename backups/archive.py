@@ -1,0 +1,176 @@
+"""The whole site as one versioned JSON document, and its restoration into an empty database.
+
+`export_site()` serialises every model of `contents.PARTS` (readers' data only on request)
+with the files its image fields point to; `import_site()` checks the format and version,
+refuses a database that already has content, and restores everything in one transaction,
+primary keys, timestamps and history included, then rebuilds what is derived (search).
+"""
+
+import base64
+import json
+from datetime import datetime, time
+from itertools import chain
+
+from django.apps import apps
+from django.core import serializers
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.management.color import no_style
+from django.core.serializers.base import DeserializationError
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import DatabaseError, connection, models, transaction
+from django.utils import timezone
+
+from blog.models import Post
+from blog.search.index import refresh_search_documents
+
+from .contents import PARTS
+
+FORMAT = "columnist-site-export"
+FORMAT_VERSION = 1
+
+
+class ArchiveError(Exception):
+    """What is wrong with an export or the database, in one line."""
+
+
+def exported_parts(include_private):
+    return [
+        (part, apps.get_model(part.label)) for part in PARTS if include_private or not part.private
+    ]
+
+
+def export_site(*, include_subscribers=False) -> dict:
+    objects = list(
+        chain.from_iterable(
+            _serialize(part, model) for part, model in exported_parts(include_subscribers)
+        )
+    )
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "exported_at": timezone.now().isoformat(),
+        "subscribers_included": include_subscribers,
+        "objects": objects,
+        "files": _files_of(objects),
+    }
+
+
+class ExactJSONEncoder(DjangoJSONEncoder):
+    """DjangoJSONEncoder, but times keep their microseconds (it cuts them to milliseconds)."""
+
+    def default(self, o):
+        if isinstance(o, datetime | time):
+            return o.isoformat()
+        return super().default(o)
+
+
+def dumps(document) -> str:
+    return json.dumps(document, cls=ExactJSONEncoder, ensure_ascii=False, indent=1)
+
+
+def _serialize(part, model):
+    return serializers.serialize(
+        "python",
+        model._base_manager.order_by("pk"),
+        use_natural_foreign_keys=part.natural_foreign_keys,
+        use_natural_primary_keys=part.merges,
+    )
+
+
+def _file_fields(label):
+    model = apps.get_model(label)
+    return [field.name for field in model._meta.fields if isinstance(field, models.FileField)]
+
+
+def _files_of(objects):
+    names = {
+        entry["fields"][name]
+        for entry in objects
+        for name in _file_fields(entry["model"])
+        if entry["fields"].get(name)
+    }
+    return {
+        name: base64.b64encode(_read(name)).decode("ascii")
+        for name in sorted(names)
+        if default_storage.exists(name)
+    }
+
+
+def _read(name):
+    with default_storage.open(name, "rb") as file:
+        return file.read()
+
+
+def loads(text: str) -> dict:
+    try:
+        document = json.loads(text)
+    except ValueError as error:
+        raise ArchiveError(f"This is not a site export: it is not JSON ({error}).") from error
+    check_format(document)
+    return document
+
+
+def check_format(document):
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ArchiveError("This is not a Columnist site export (no “format” field saying so).")
+    if document.get("version") != FORMAT_VERSION:
+        raise ArchiveError(
+            f"This export has format version {document.get('version')}; "
+            f"this site reads version {FORMAT_VERSION}."
+        )
+
+
+def import_site(document) -> int:
+    """Restore `document` into this (empty) database; return how many objects it held."""
+    check_format(document)
+    try:
+        with transaction.atomic():
+            _refuse_content()
+            count = _restore_objects(document["objects"])
+            _restore_files(document.get("files", {}))
+    except (DeserializationError, DatabaseError, ValidationError, ObjectDoesNotExist) as error:
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        raise ArchiveError(f"The export could not be restored: {first_line}") from error
+    refresh_search_documents(Post.objects.values_list("pk", flat=True))
+    return count
+
+
+def _refuse_content():
+    found = [
+        f"{model._base_manager.count()} {model._meta.verbose_name_plural}"
+        for part, model in exported_parts(include_private=True)
+        if not part.merges and model._base_manager.exists()
+    ]
+    if found:
+        raise ArchiveError(
+            f"The database already has content ({', '.join(found)}); "
+            "import_site only restores into an empty, migrated database."
+        )
+
+
+def _restore_objects(objects) -> int:
+    restored = []
+    with connection.constraint_checks_disabled():
+        for item in serializers.deserialize("python", objects, handle_forward_references=True):
+            item.save()
+            restored.append(type(item.object))
+    models_restored = set(restored)
+    connection.check_constraints(table_names=[model._meta.db_table for model in models_restored])
+    _reset_sequences(models_restored)
+    return len(restored)
+
+
+def _reset_sequences(restored_models):
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), list(restored_models)):
+            cursor.execute(statement)
+
+
+def _restore_files(files):
+    for name, content in files.items():
+        if not default_storage.exists(name):
+            stored = default_storage.save(name, ContentFile(base64.b64decode(content)))
+            if stored != name:
+                raise ArchiveError(f"The file {name} could not be restored under its own name.")

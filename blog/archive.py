@@ -1,0 +1,45 @@
+"""The archive: every published post by year and month (in the site's time zone)."""
+
+from datetime import date
+
+from django.views.generic import TemplateView
+
+from .models import Post
+from .views import PublishedPostList
+
+YEAR = r"(?P<year>[1-9][0-9]{3})"
+MONTH = r"(?P<month>0[1-9]|1[0-2])"
+
+
+class ArchiveIndexView(TemplateView):
+    template_name = "blog/archive_index.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(months=Post.objects.published().monthly_counts())
+
+
+class ArchiveYearView(PublishedPostList):
+    template_name = "blog/archive_year.html"
+    allow_empty = False
+
+    def filter_posts(self, posts):
+        return posts.filter(publish_at__year=self.kwargs["year"])
+
+    def get_context_data(self, **kwargs):
+        year = int(self.kwargs["year"])
+        months = Post.objects.published().filter(publish_at__year=year).monthly_counts()
+        return super().get_context_data(year=year, months=months, **kwargs)
+
+
+class ArchiveMonthView(PublishedPostList):
+    template_name = "blog/archive_month.html"
+    allow_empty = False
+
+    def filter_posts(self, posts):
+        return posts.filter(
+            publish_at__year=self.kwargs["year"], publish_at__month=self.kwargs["month"]
+        )
+
+    def get_context_data(self, **kwargs):
+        month = date(int(self.kwargs["year"]), int(self.kwargs["month"]), 1)
+        return super().get_context_data(month=month, **kwargs)

@@ -1,0 +1,71 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from .export import subscribers_csv
+from .models import Delivery, Follow, Subscriber
+
+
+class FollowInline(admin.TabularInline):
+    model = Follow
+    extra = 0
+    fields = ["author", "section", "created_at", "confirmed_at"]
+    readonly_fields = ["created_at"]
+    autocomplete_fields = ["author"]
+
+
+@admin.register(Subscriber)
+class SubscriberAdmin(admin.ModelAdmin):
+    list_display = ["email", "status", "follow_summary", "created_at", "confirmed_at"]
+    list_filter = ["status", "follows__author", "follows__section"]
+    search_fields = ["email"]
+    readonly_fields = ["key", "created_at", "confirmed_at", "confirmation_sent_at"]
+    inlines = [FollowInline]
+    actions = ["export_csv"]
+    change_list_template = "admin/newsletter/subscriber/change_list.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("follows__author", "follows__section")
+
+    @admin.display(description=_("follows"))
+    def follow_summary(self, subscriber):
+        return "; ".join(str(follow) for follow in subscriber.follows.all())
+
+    @admin.action(description=_("Export selected subscribers as CSV"))
+    def export_csv(self, request, queryset):
+        return subscribers_csv(queryset)
+
+    def changelist_view(self, request, extra_context=None):
+        counts = {
+            "author_counts": Follow.objects.counts("author"),
+            "section_counts": Follow.objects.counts("section"),
+            "blog_count": Follow.objects.confirmed()
+            .filter(author=None, section=None, subscriber__status=Subscriber.Status.CONFIRMED)
+            .count(),
+        }
+        return super().changelist_view(request, {**counts, **(extra_context or {})})
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    list_display = ["post", "subscriber", "status", "attempts", "reason", "updated_at", "sent_at"]
+    list_filter = ["status", ("post", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["post", "subscriber"]
+    search_fields = ["post__title"]
+    change_list_template = "admin/newsletter/delivery/change_list.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = getattr(response, "context_data", {}).get("cl")
+        if changelist is not None:
+            totals = changelist.queryset.order_by("status").values("status").annotate(n=Count("pk"))
+            response.context_data["status_counts"] = [
+                (Delivery.Status(row["status"]).label, row["n"]) for row in totals
+            ]
+        return response

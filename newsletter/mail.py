@@ -1,0 +1,81 @@
+"""The two mails the newsletter sends: the confirmation, and a new post.
+
+Each is text first, then HTML, with a Message-ID on the site's own domain; post mails
+carry the List-* headers of RFC 2369, 2919 and 8058 (one-click unsubscribe).
+"""
+
+import html
+from email.utils import formataddr, parseaddr
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import make_msgid
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from .conf import absolute_url, mail_domain
+from .tokens import CONFIRM, MANAGE, UNSUBSCRIBE, make_token
+
+
+def confirmation_message(subscriber) -> EmailMultiAlternatives:
+    context = {
+        "confirm_url": link(subscriber, CONFIRM, "newsletter:confirm"),
+        "follows": subscriber.follows.unconfirmed(),
+        "site_name": settings.SITE_NAME,
+    }
+    return compose(
+        "confirm",
+        context,
+        subject=_("Confirm your subscription to %(site)s") % {"site": settings.SITE_NAME},
+        sender_name=settings.SITE_NAME,
+        to=subscriber.email,
+    )
+
+
+def post_message(post, subscriber) -> EmailMultiAlternatives:
+    unsubscribe_url = link(subscriber, UNSUBSCRIBE, "newsletter:unsubscribe")
+    context = {
+        "post": post,
+        "post_url": absolute_url(post.get_absolute_url()),
+        "disclaimer": post.effective_disclaimer,
+        "disclaimer_text": plain_text(post.effective_disclaimer),
+        "unsubscribe_url": unsubscribe_url,
+        "manage_url": link(subscriber, MANAGE, "newsletter:manage"),
+        "site_name": settings.SITE_NAME,
+    }
+    headers = {
+        "List-Unsubscribe": f"<{unsubscribe_url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "List-Id": f"{settings.SITE_NAME} <columns.{mail_domain()}>",
+    }
+    return compose(
+        "post",
+        context,
+        subject=post.title,
+        sender_name=", ".join(author.name for author in post.byline) or settings.SITE_NAME,
+        to=subscriber.email,
+        headers=headers,
+    )
+
+
+def plain_text(disclaimer) -> str:
+    return html.unescape(strip_tags(disclaimer.text)).strip() if disclaimer else ""
+
+
+def link(subscriber, purpose: str, view: str) -> str:
+    return absolute_url(reverse(view, args=[make_token(subscriber, purpose)]))
+
+
+def compose(template, context, *, subject, sender_name, to, headers=None):
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string(f"newsletter/mail/{template}.txt", context),
+        from_email=formataddr((sender_name, parseaddr(settings.DEFAULT_FROM_EMAIL)[1])),
+        to=[to],
+        headers={"Message-ID": make_msgid(domain=mail_domain()), **(headers or {})},
+    )
+    html_body = render_to_string(f"newsletter/mail/{template}.html", context)
+    message.attach_alternative(html_body, "text/html")
+    return message

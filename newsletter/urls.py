@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "newsletter"
+urlpatterns = [
+    path("", views.subscribe, name="subscribe"),
+    path("check-your-inbox/", views.CheckInboxView.as_view(), name="check_inbox"),
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
+    path("confirm/<str:token>/resend/", views.resend, name="resend"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("manage/<str:token>/", views.manage, name="manage"),
+]

@@ -1,0 +1,74 @@
+"""The admin site: two-factor aware login and the page where staff set up their authenticator."""
+
+from base64 import b32encode
+
+import segno
+from django.contrib import admin, messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .two_factor import (
+    EnrollmentForm,
+    TwoFactorLoginForm,
+    confirmed_device,
+    needs_enrollment,
+    passes_two_factor,
+)
+
+
+class ColumnistAdminSite(admin.AdminSite):
+    login_form = TwoFactorLoginForm
+    login_template = "security/admin_login.html"
+
+    def has_permission(self, request):
+        return super().has_permission(request) and passes_two_factor(request.user)
+
+    def login(self, request, extra_context=None):
+        if needs_enrollment(request.user):
+            return redirect("admin:two_factor_setup")
+        return super().login(request, extra_context)
+
+    def get_urls(self):
+        setup = never_cache(csrf_protect(self.two_factor_setup))
+        return [path("two-factor/", setup, name="two_factor_setup"), *super().get_urls()]
+
+    def two_factor_setup(self, request):
+        """Show a new authenticator secret (QR code and text) and confirm it with a code."""
+        user = request.user
+        if not (user.is_active and user.is_staff):
+            return redirect("admin:login")
+        if confirmed_device(user) is not None:
+            return self._already_set_up(request)
+        device, _created = TOTPDevice.objects.get_or_create(
+            user=user, confirmed=False, defaults={"name": "authenticator"}
+        )
+        form = EnrollmentForm(request.POST or None, device=device)
+        if form.is_valid():
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            messages.success(request, _("Two-factor login is on. You will need a code each time."))
+            return redirect("admin:index")
+        context = {
+            **self.each_context(request),
+            "title": _("Set up two-factor login"),
+            "form": form,
+            "qr_code": mark_safe(segno.make(device.config_url).svg_inline(scale=4)),
+            "secret": b32encode(device.bin_key).decode(),
+        }
+        return TemplateResponse(request, "security/two_factor_setup.html", context)
+
+    def _already_set_up(self, request):
+        if passes_two_factor(request.user):
+            messages.info(request, _("Two-factor login is already set up for your account."))
+            return redirect("admin:index")
+        logout(request)
+        return redirect("admin:login")

@@ -1,0 +1,61 @@
+"""Response headers: the Content-Security-Policy (strict for readers, workable for the admin)
+and the Permissions-Policy. The other security headers come from Django's SecurityMiddleware
+and XFrameOptionsMiddleware (see the SECURE_* settings)."""
+
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
+from django.conf import settings
+from js_asset import Media
+
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in [
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    ]
+)
+
+
+def is_admin_request(request):
+    return request.path_info.startswith(f"/{settings.ADMIN_URL}")
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with CONTENT_SECURITY_POLICY_ADMIN for the admin's pages.
+
+    The admin's rich-text editor loads its modules through an inline import map; the map
+    rendered by django-js-asset's Media carries the request's nonce, so the admin needs no
+    'unsafe-inline' for scripts either (only for the style attributes its templates use).
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and is_admin_request(request):
+            parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
+        return parts
+
+    def process_template_response(self, request, response):
+        media = (response.context_data or {}).get("media")
+        if isinstance(media, Media):
+            response.context_data["media"] = media.with_nonce(request.csp_nonce)
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    """Turn off the browser features no page of the site uses."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response

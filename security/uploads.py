@@ -1,0 +1,155 @@
+"""Safe image uploads for every ImageField that readers' pages show (author photos, post images).
+
+A file is accepted only if Pillow recognises it as JPEG, PNG or WebP (so never SVG), within a
+byte and a pixel limit — a decompression bomb is refused before it is decoded. Accepted images
+are re-encoded, which drops EXIF (GPS location included) and every other metadata block, and
+stored under a random name whose extension matches the real format, so the file is served with
+the right content type whatever the uploader called it.
+"""
+
+import warnings
+from io import BytesIO
+from pathlib import Path
+from uuid import uuid4
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+ENCODER_OPTIONS = {"JPEG": {"quality": 90, "optimize": True}, "PNG": {"optimize": True}}
+BOMB = (Image.DecompressionBombError, Image.DecompressionBombWarning)
+
+
+def inspect_image(file) -> str:
+    """Return the image format of `file`, or raise a ValidationError saying what is wrong."""
+    _check_bytes(file)
+    file.seek(0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        image = _open(file)
+    _check_pixels(image)
+    try:
+        image.verify()
+    except Exception as error:
+        raise ValidationError(
+            _("The image is damaged and cannot be read."), code="corrupt"
+        ) from error
+    finally:
+        file.seek(0)
+    return image.format
+
+
+def reencode(file) -> ContentFile:
+    """A metadata-free copy of an inspected image, named with its format's extension."""
+    image_format = inspect_image(file)
+    with Image.open(file) as original:
+        image = ImageOps.exif_transpose(original)
+        icc_profile = original.info.get("icc_profile")
+        output = BytesIO()
+        image.save(
+            output,
+            format=image_format,
+            icc_profile=icc_profile,
+            **ENCODER_OPTIONS.get(image_format, {}),
+        )
+    return ContentFile(output.getvalue(), name=f"image.{EXTENSIONS[image_format]}")
+
+
+def _check_bytes(file):
+    limit = settings.IMAGE_UPLOAD_MAX_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            _("The file is %(size)s; images may be at most %(limit)s."),
+            code="too_many_bytes",
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+        )
+
+
+def _open(file):
+    try:
+        return Image.open(file)
+    except BOMB as error:
+        raise _too_many_pixels() from error
+    except (UnidentifiedImageError, OSError, ValueError) as error:
+        raise _not_an_image() from error
+
+
+def _check_pixels(image):
+    if image.format not in EXTENSIONS:
+        raise _not_an_image()
+    if image.width * image.height > settings.IMAGE_UPLOAD_MAX_PIXELS:
+        raise _too_many_pixels(image)
+
+
+def _not_an_image():
+    return ValidationError(
+        _("Upload a JPEG, PNG or WebP image. Other files, SVG included, are not accepted."),
+        code="not_an_image",
+    )
+
+
+def _too_many_pixels(image=None):
+    limit = settings.IMAGE_UPLOAD_MAX_PIXELS / 1_000_000
+    if image is None:
+        return ValidationError(
+            _("The image has far too many pixels (at most %(limit)g megapixels are allowed)."),
+            code="too_many_pixels",
+            params={"limit": limit},
+        )
+    return ValidationError(
+        _("The image is %(width)s × %(height)s pixels; at most %(limit)g megapixels are allowed."),
+        code="too_many_pixels",
+        params={"width": image.width, "height": image.height, "limit": limit},
+    )
+
+
+def validate_image_upload(value):
+    """Model-field validator: new (not yet stored) files must pass inspect_image."""
+    if value and not getattr(value, "_committed", True):
+        inspect_image(value)
+
+
+@deconstructible
+class RandomName:
+    """upload_to: `folder` (strftime codes allowed) / a random hex name + the file's extension."""
+
+    def __init__(self, folder):
+        self.folder = folder
+
+    def __call__(self, instance, filename):
+        folder = timezone.now().strftime(self.folder)
+        return f"{folder}/{uuid4().hex}{Path(filename).suffix.lower()}"
+
+    def __eq__(self, other):
+        return isinstance(other, RandomName) and other.folder == self.folder
+
+
+class ImageUploadFormField(forms.ImageField):
+    def to_python(self, data):
+        if hasattr(data, "read"):
+            inspect_image(data)
+        return super().to_python(data)
+
+
+class SafeImageField(models.ImageField):
+    """An ImageField whose new files are inspected and re-encoded before they are stored."""
+
+    default_validators = [validate_image_upload]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": ImageUploadFormField, **kwargs})
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            image = reencode(file)
+            file.save(image.name, image, save=False)
+        return super().pre_save(model_instance, add)
