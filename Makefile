@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install migrate demo run worker test test-postgres lint format check clean messages
+.PHONY: install migrate demo run worker serve bench test test-postgres lint format check clean messages
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,20 @@ run: demo
 
 worker: migrate
 	$(MANAGE) run_worker
+
+# Production (README "Production"): gunicorn with whitenoise's compressed, fingerprinted static
+# files, and the worker beside it. Needs SECRET_KEY and ALLOWED_HOSTS in the environment.
+serve: export DJANGO_ENV = production
+serve: migrate
+	$(MANAGE) collectstatic --no-input --verbosity 0
+	@$(MANAGE) run_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	$(BIN)/gunicorn config.wsgi --no-control-socket --bind $(HOST):$(PORT) \
+		--workers $${WEB_CONCURRENCY:-2}
+
+# The benchmark (bench/run.py; a few minutes, not part of the suite): results in var/bench/.
+bench: install
+	$(BIN)/python bench/run.py
 
 test: install
 	$(BIN)/pytest

@@ -99,37 +99,46 @@ def django_command(job: str, *args) -> tuple[list, Path]:
 
 
 def measure_workers(workers: int, env: dict) -> dict:
+    """Each page right after a ceiling run of its own, so that both see the same machine."""
     log = VAR / "gunicorn.log"
-    with gunicorn("config.wsgi", workers, env, log) as base:
-        _status, post_bytes = fetch(base + POST)
-        pages, skipped = cached_pages(base)
-        sizes = page_sizes(base, post_bytes)
-    with gunicorn("config.wsgi", workers, env | {"PAGE_CACHE": "off"}, log) as base:
-        pages["post (uncached)"] = load(base, [POST])
     body = VAR / "post.html"
-    body.write_bytes(post_bytes)
-    ceiling_env = env | {"BENCH_CEILING_BODY": str(body)}
-    with gunicorn("bench.ceiling:application", workers, ceiling_env, log) as base:
-        ceiling = load(base, [POST])
-    for page in pages.values():
-        page["of_ceiling"] = round(page["requests_per_second"] / ceiling["requests_per_second"], 3)
-    return {"ceiling": ceiling, "pages": pages, "skipped": skipped, "post_page_bytes": sizes}
+    with (
+        gunicorn("config.wsgi", workers, env, log) as site,
+        gunicorn("config.wsgi", workers, env | {"PAGE_CACHE": "off"}, log) as uncached,
+    ):
+        body.write_bytes(fetch(site + POST)[1])
+        ceiling_env = env | {"BENCH_CEILING_BODY": str(body)}
+        with gunicorn("bench.ceiling:application", workers, ceiling_env, log) as ceiling:
+            targets = {name: (site, path) for name, path in CACHED_PAGES.items()}
+            targets["post (uncached)"] = (uncached, POST)
+            pages, ceilings, skipped = paired_runs(targets, ceiling)
+        sizes = page_sizes(site, body.read_bytes())
+    ceilings.sort(key=lambda run: run["requests_per_second"])
+    return {
+        "ceiling": ceilings[len(ceilings) // 2],
+        "pages": pages,
+        "skipped": skipped,
+        "post_page_bytes": sizes,
+    }
 
 
-def cached_pages(base: str) -> tuple[dict, dict]:
-    pages, skipped = {}, {}
-    for name, path in CACHED_PAGES.items():
-        status, _body = fetch(base + path)
-        if status == 200:
-            pages[name] = load(base, [path])
-        else:
+def paired_runs(targets: dict, ceiling: str) -> tuple[dict, list, dict]:
+    pages, ceilings, skipped = {}, [], {}
+    for name, (base, path) in targets.items():
+        status = fetch(base + path)[0]
+        if status != 200:
             skipped[name] = f"{path} answered {status}"
-    return pages, skipped
+            continue
+        ceilings.append(load(ceiling, POST))
+        pages[name] = load(base, path)
+        share = pages[name]["requests_per_second"] / ceilings[-1]["requests_per_second"]
+        pages[name]["of_ceiling"] = round(share, 3)
+    return pages, ceilings, skipped
 
 
-def load(base: str, paths: list[str], seconds=SECONDS, connections=CONNECTIONS) -> dict:
-    measure(base, paths, 1, connections)  # warm every worker
-    return measure(base, paths, seconds, connections).as_dict()
+def load(base: str, path: str) -> dict:
+    measure(base, [path], 1, CONNECTIONS)  # warm every worker
+    return measure(base, [path], SECONDS, CONNECTIONS).as_dict()
 
 
 def page_sizes(base: str, html: bytes) -> dict:

@@ -66,10 +66,10 @@ def forget_version(**kwargs):
 def remember(name: str, compute):
     """`compute()`, cached until the content changes (for fragments every page shows)."""
     key = f"fragment:{current_version().token}:{name}"
-    value = caches["default"].get(key)
+    value = caches["pages"].get(key)
     if value is None:
         value = compute()
-        caches["default"].set(key, value)
+        caches["pages"].set(key, value)
     return value
 
 

@@ -64,14 +64,15 @@ class PageCacheMiddleware:
             return mark_private(self.get_response(request))
         version = current_version()
         key = page_key(request, version)
-        page = caches["default"].get(key)
+        page = caches["pages"].get(key)
         if page is not None:
             return answer(request, page.response())
         response = self.get_response(request)
         if not is_shared(request, response):
             return response
         add_validators(response, version)
-        caches["default"].set(key, CachedPage.of(response), settings.PAGE_CACHE_TIMEOUT)
+        if request.method == "GET":
+            caches["pages"].set(key, CachedPage.of(response), settings.PAGE_CACHE_TIMEOUT)
         return answer(request, response)
 
 
@@ -95,7 +96,7 @@ def mark_private(response):
 
 
 def page_key(request, version: ContentVersion) -> str:
-    gzip = bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
+    gzip = bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
     prefixed, _default_prefixed = is_language_prefix_patterns_used(settings.ROOT_URLCONF)
     language = get_language_from_request(request, check_path=prefixed)
     parts = [request.scheme, request.get_host(), language, str(gzip)]
@@ -106,8 +107,7 @@ def page_key(request, version: ContentVersion) -> str:
 def is_shared(request, response) -> bool:
     """Whether `response` is the same for every anonymous reader, so it may be stored."""
     return (
-        request.method == "GET"
-        and response.status_code == 200
+        response.status_code == 200
         and not response.streaming
         and not response.cookies
         and not is_personal(request)

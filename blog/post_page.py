@@ -1,6 +1,7 @@
 """What the column page shows around the post itself: contents, sharing, corrections
 and where to read next."""
 
+from .caching import remember
 from .models import Post
 from .seo.links import absolute_url
 from .sharing import share_links
@@ -22,7 +23,8 @@ def post_page_context(post):
         "share_url": share_url,
         "share_links": share_links(share_url, post.title),
         "corrections": post.corrections.all(),
-        "related_posts": related_posts(post),
+        # Ranking them reads many rows; the result holds until the content changes.
+        "related_posts": remember(f"related-posts:{post.pk}", lambda: list(related_posts(post))),
     }
 
 

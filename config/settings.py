@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "blog.page_cache.PageCacheMiddleware",
     "security.headers.ContentSecurityPolicyMiddleware",
     "security.headers.PermissionsPolicyMiddleware",
+    "security.requests.HostileRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -236,9 +237,15 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 
 
 def caches_from_environment():
-    """With REDIS_URL, Redis is the one cache every process shares. Without it, pages are
-    cached in each process's memory, and the content version that invalidates them lives
-    in a file cache every process on the machine reads (see blog.caching)."""
+    """Rendered pages and fragments live in each process's memory ("pages"); the content
+    version that says when they are stale (blog.caching) lives where every process reads
+    it ("shared"). With REDIS_URL, that is Redis, which is also the default cache; without
+    it, a file on this machine, and the default cache is local memory."""
+    pages = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    }
     redis_url = os.environ.get("REDIS_URL")
     if redis_url:
         redis = {
@@ -246,16 +253,14 @@ def caches_from_environment():
             "LOCATION": redis_url,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "columnist"),
         }
-        return {"default": redis, "shared": redis}
+        return {"default": redis, "shared": redis, "pages": pages}
     return {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
-        },
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "shared": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "blog.shared_file_cache.SharedFileCache",
             "LOCATION": (VAR_DIR / "cache").resolve(),
         },
+        "pages": pages,
     }
 
 

@@ -2,6 +2,7 @@
 page, never a server error, and nothing half-saved."""
 
 import pytest
+from django.contrib import admin
 from django.urls import reverse
 
 from blog.models import KeyPoint, Post
@@ -215,3 +216,73 @@ def test_odd_headers_get_a_page_or_a_clear_error(client, headers):
     response = client.get(post.get_absolute_url(), **headers)
 
     assert response.status_code in {200, 304, 400}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=%00",
+        "q=%ED%A0%80",
+        "q=" + "x" * 5000,
+        "o=99.-5.abc",
+        "p=abc",
+        "p=99999999",
+        "status__exact=%00",
+        "publish_at__year=abc&publish_at__month=13",
+        "id__gt=%00",
+        "section__id__exact=notanumber",
+        "_to_field=password",
+        "all=",
+    ],
+)
+def test_odd_admin_list_queries_never_fail(editor_client, query):
+    PostFactory(tags=["Belarus"])
+    for model in admin.site._registry:
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+
+        response = editor_client.get(f"{url}?{query}")
+
+        assert response.status_code in {200, 302, 400}, (url, query)
+
+
+@pytest.mark.parametrize("term", ["%00", "%ED%A0%80", "x" * 3000])
+def test_odd_admin_autocomplete_terms_never_fail(editor_client, term):
+    url = reverse("admin:autocomplete")
+
+    response = editor_client.get(
+        f"{url}?app_label=blog&model_name=post&field_name=tags&term={term}"
+    )
+
+    assert response.status_code in {200, 400, 403}
+
+
+@pytest.mark.parametrize("object_id", ["%00", "abc", "99999999999999999999999", "1;DROP"])
+def test_odd_admin_object_ids_never_fail(editor_client, object_id):
+    response = editor_client.get(f"/admin/blog/post/{object_id}/change/")
+
+    assert response.status_code in {302, 400, 404}
+
+
+def test_a_nul_in_the_address_gets_the_bad_request_page(client):
+    client.raise_request_exception = False
+
+    response = client.get("/search/?q=%00&page=1")
+
+    assert response.status_code == 400
+    assert "Bad request" in response.content.decode()
+
+
+@pytest.mark.parametrize("selected", ["%00", "abc", "1%00"])
+def test_odd_bulk_action_selections_never_fail(editor_client, selected):
+    post = PostFactory(status=Post.Status.DRAFT, publish_at=None)
+    url = reverse("admin:blog_post_changelist")
+
+    response = editor_client.post(
+        url,
+        f"action=publish_now&_selected_action={selected}&_selected_action={post.pk}",
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert response.status_code == 400
+    post.refresh_from_db()
+    assert post.status == Post.Status.DRAFT

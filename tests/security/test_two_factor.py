@@ -117,3 +117,11 @@ def test_the_setup_page_is_for_logged_in_staff_only(client):
 
     assert response.url == reverse("admin:login")
     assert not TOTPDevice.objects.exists()
+
+
+def test_the_admin_links_to_the_two_factor_setup(client, staff):
+    client.force_login(staff)
+
+    page = client.get(reverse("admin:index")).content.decode()
+
+    assert f'href="{reverse("admin:two_factor_setup")}"' in page
