@@ -66,13 +66,13 @@ class PostWindow:
     def of(cls, posts, params, size: int) -> "PostWindow":
         """The page `params` ask for (`?older=` or `?newer=` a position, else the first)."""
         if "older" in params:
-            rows = first(Position.parse(params["older"]).older(posts), size + 1)
+            rows = list(Position.parse(params["older"]).older(posts).top(size + 1))
             return cls.page(rows[:size], has_newer=True, has_older=len(rows) > size)
         if "newer" in params:
-            rows = first(Position.parse(params["newer"]).newer(posts).reverse(), size + 1)
+            rows = list(Position.parse(params["newer"]).newer(posts).reverse().top(size + 1))
             if len(rows) > size:  # otherwise the newest posts are reached: the first page
                 return cls.page(rows[size - 1 :: -1], has_newer=True, has_older=True)
-        rows = first(posts, size + 1)
+        rows = list(posts.top(size + 1))
         return cls.page(rows[:size], has_newer=False, has_older=len(rows) > size)
 
     @classmethod
@@ -84,12 +84,6 @@ class PostWindow:
             newer_query=_query("newer", posts[0]) if has_newer else None,
             older_query=_query("older", posts[-1]) if has_older else None,
         )
-
-
-def first(posts, count: int) -> list:
-    """The first `count` of `posts`, picked by a subquery that reads only the list's index,
-    so that the database seeks there before it joins what the page shows."""
-    return list(posts.filter(pk__in=posts.values("pk")[:count]))
 
 
 def _query(direction, post) -> str:

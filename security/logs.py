@@ -11,10 +11,12 @@ import logging
 import re
 from datetime import UTC, datetime
 
-EMAIL = re.compile(r"[\w.+-]+(?:@|%40)[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+# Possessive quantifiers and the look-behind keep both patterns linear on long input (a
+# 10 kB Host header is logged too): a match is only tried where a word starts.
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++(?:@|%40)[\w-]++(?:\.[\w-]++)+", re.IGNORECASE)
 SECRET = re.compile(
-    r"(?P<name>\w*(?:password|passwd|secret|token|api[_-]?key|sessionid|authorization)\w*)"
-    r"(?P<separator>['\"]?\s*[=:]\s*['\"]?)(?:(?:bearer|basic|token)\s+)?[^\s&,;'\"]+",
+    r"(?P<name>(?:password|passwd|secret|token|api[_-]?key|sessionid|authorization)\w{0,40}+)"
+    r"(?P<separator>['\"]?\s*+[=:]\s*+['\"]?)(?:(?:bearer|basic|token)\s++)?[^\s&,;'\"]++",
     re.IGNORECASE,
 )
 REDACTED_EMAIL = "[email]"

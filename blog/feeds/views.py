@@ -67,7 +67,7 @@ class ColumnistFeed(Feed):
         subject = self.get_subject(slug)
         base_url = request.build_absolute_uri("/")
         posts = self.filter_posts(Post.objects.published(), subject)
-        latest = posts.for_readers().newest_first()[: settings.FEED_ITEMS]
+        latest = posts.for_readers().newest_first().top(settings.FEED_ITEMS)
         return Edition.observe(
             f"{request.get_host()} {self.scope_key(subject)}",
             self.channel(subject, base_url),

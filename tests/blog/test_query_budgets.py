@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 POST_PAGE = 6
 LIST_PAGE = 5  # the subject (section, tag or author), posts, bylines, tags, key points
-ADMIN_POST_LIST = 12
+ADMIN_POST_LIST = 10
 
 
 @pytest.fixture

@@ -184,6 +184,13 @@ def test_a_bad_inline_row_saves_nothing_of_the_post(editor_client, add_form):
         "/authors/..%2F..%2Fetc%2Fpasswd/",
         "/?" + "&".join(f"f{n}=" + "x" * 100 for n in range(900)),
         "/?q=" + "%00%ED%A0%80" * 2000,
+        "/search/?q=" + "%F0%9F%A6%8A" * 3000,
+        "/archive/9999/13/",
+        "/newsletter/confirm/" + "x" * 5000 + "/",
+        "/newsletter/unsubscribe/%ED%A0%80/",
+        "/newsletter/manage/..%2F..%2F/",
+        "/preview/" + "a.b:c" * 1000 + "/",
+        "/feed/?format=%00",
     ],
 )
 def test_odd_addresses_get_a_page_or_a_clear_error(client, url):
@@ -192,7 +199,7 @@ def test_odd_addresses_get_a_page_or_a_clear_error(client, url):
 
     response = client.get(url)
 
-    assert response.status_code in {200, 301, 302, 400, 404}, url
+    assert response.status_code < 500, url[:100]
 
 
 @pytest.mark.parametrize(
@@ -263,13 +270,23 @@ def test_odd_admin_object_ids_never_fail(editor_client, object_id):
     assert response.status_code in {302, 400, 404}
 
 
-def test_a_nul_in_the_address_gets_the_bad_request_page(client):
+def test_a_nul_in_the_path_gets_the_bad_request_page(client):
     client.raise_request_exception = False
 
-    response = client.get("/search/?q=%00&page=1")
+    response = client.get("/authors/olga%00/")
 
     assert response.status_code == 400
     assert "Bad request" in response.content.decode()
+
+
+def test_nul_characters_are_dropped_from_the_query(client):
+    PostFactory(title="Minsk in spring")
+
+    response = client.get("/search/?q=Min%00sk&page=%001")
+
+    assert response.status_code == 200
+    assert response.context["query"] == "Minsk"
+    assert response.context["posts"]
 
 
 @pytest.mark.parametrize("selected", ["%00", "abc", "1%00"])

@@ -1,0 +1,72 @@
+"""Production settings for serving at scale: shared caches, reused database connections."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "PATH": "/usr/bin:/bin",
+    "DJANGO_SETTINGS_MODULE": "config.settings",
+    "DJANGO_ENV": "production",
+    "SECRET_KEY": "a-production-key-" + "Qw8Zr5Tx1Vb4Nc6Hd0Jf3Gk9Lm2" * 2,
+    "ALLOWED_HOSTS": "columns.example.org",
+}
+READ_SETTINGS = (
+    "import json; from django.conf import settings; print(json.dumps({"
+    "'caches': {alias: c['BACKEND'] for alias, c in settings.CACHES.items()},"
+    "'conn_max_age': settings.DATABASES['default']['CONN_MAX_AGE'],"
+    "'health_checks': settings.DATABASES['default'].get('CONN_HEALTH_CHECKS'),"
+    "'page_cache': settings.PAGE_CACHE,"
+    "'media': settings.STORAGES['default']}))"
+)
+
+
+def production_settings(tmp_path, **environment):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", READ_SETTINGS],
+        cwd=ROOT,
+        env={**PRODUCTION, "COLUMNIST_VAR_DIR": str(tmp_path), **environment},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_without_redis_pages_stay_in_memory_and_the_version_in_a_shared_file(tmp_path):
+    settings = production_settings(tmp_path)
+
+    assert settings["caches"] == {
+        "default": "django.core.cache.backends.locmem.LocMemCache",
+        "shared": "blog.shared_file_cache.SharedFileCache",
+        "pages": "django.core.cache.backends.locmem.LocMemCache",
+    }
+    assert settings["page_cache"] is True
+    assert settings["conn_max_age"] == 60
+    assert settings["media"] == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
+
+def test_with_redis_every_process_shares_the_version_and_the_default_cache(tmp_path):
+    settings = production_settings(
+        tmp_path,
+        REDIS_URL="redis://127.0.0.1:6379/14",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/columnist",
+    )
+
+    redis = "django.core.cache.backends.redis.RedisCache"
+    assert settings["caches"]["default"] == settings["caches"]["shared"] == redis
+    assert settings["conn_max_age"] == 60
+    assert settings["health_checks"] is True
+
+
+def test_media_can_live_in_an_object_store_bucket(tmp_path):
+    settings = production_settings(
+        tmp_path, MEDIA_BUCKET="columnist-media", MEDIA_DOMAIN="media.example.org"
+    )
+
+    assert settings["media"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert settings["media"]["OPTIONS"]["bucket_name"] == "columnist-media"
+    assert settings["media"]["OPTIONS"]["custom_domain"] == "media.example.org"
