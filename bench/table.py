@@ -20,17 +20,17 @@ def print_results(results: dict):
 def print_run(workers, run: dict, best: bool):
     ceiling = run["ceiling"]
     print(f"\n{workers} gunicorn workers{'  (better)' if best else ''} — load: {ceiling['tool']}")
-    print(f"  {'page':<18}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'of ceiling':>12}")
+    print(f"  {'page':<20}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'of ceiling':>12}")
     print_row("ceiling (bare WSGI)", ceiling, "100%")
     for name, page in run["pages"].items():
         print_row(name, page, f"{page['of_ceiling']:.0%}")
     for name, reason in run["skipped"].items():
-        print(f"  {name:<18} skipped: {reason}")
+        print(f"  {name:<20} skipped: {reason}")
 
 
 def print_row(name: str, page: dict, share: str):
     print(
-        f"  {name[:18]:<18}{page['requests_per_second']:>9.0f}{page['p50_ms']:>9.1f}"
+        f"  {name:<20}{page['requests_per_second']:>9.0f}{page['p50_ms']:>9.1f}"
         f"{page['p99_ms']:>9.1f}{page['errors']:>8}{share:>12}"
     )
 

@@ -25,6 +25,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
+from .models import Post
+
 VERSION_KEY = "content-version"
 READER_CONTENT_APPS = frozenset({"blog", "authors"})
 M2M_CHANGES = frozenset({"post_add", "post_remove", "post_clear"})
@@ -59,12 +61,13 @@ def current_version() -> ContentVersion:
     return version
 
 
-def forget_version(**kwargs):
+def forget_version():
     caches["shared"].delete(VERSION_KEY)
 
 
 def remember(name: str, compute):
-    """`compute()`, cached until the content changes (for fragments every page shows)."""
+    """`compute()`, cached in this process until the content changes: for what pages
+    derive from the content at some cost (the header's sections, a post's related posts)."""
     key = f"fragment:{current_version().token}:{name}"
     value = caches["pages"].get(key)
     if value is None:
@@ -74,8 +77,6 @@ def remember(name: str, compute):
 
 
 def _version(token: str, changed_at: datetime) -> ContentVersion:
-    from .models import Post
-
     next_due = Post.objects.scheduled().aggregate(next_due=Min("publish_at"))["next_due"]
     return ContentVersion(token=token, changed_at=changed_at, next_due=next_due)
 
