@@ -134,6 +134,9 @@ def database_from_environment():
         database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
     else:
         database["CONN_HEALTH_CHECKS"] = True
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        # JIT compilation costs a page's short queries far more than it saves.
+        database["OPTIONS"] = {"options": "-c jit=off", **database.get("OPTIONS", {})}
     return database
 
 

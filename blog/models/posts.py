@@ -1,9 +1,11 @@
 import math
+import operator
 from datetime import timedelta
+from functools import reduce
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
@@ -33,6 +35,15 @@ def default_post_language():
 def newest_ids(links, post_field):
     """The ids of the most recently created posts among `links` (read from an index)."""
     return links.order_by(f"-{post_field}").values(post_field)[:RELATED_CANDIDATES]
+
+
+def in_any(pools, connection) -> Q:
+    """`pk` in any of these limited subqueries: one UNION where the database allows limited
+    parts in a compound query (PostgreSQL would scan the whole table for an OR of them),
+    else one IN each (SQLite, which ORs them through its indexes)."""
+    if connection.features.supports_slicing_ordering_in_compound:
+        return Q(pk__in=pools[0].union(*pools[1:]))
+    return reduce(operator.or_, (Q(pk__in=pool) for pool in pools))
 
 
 class PostQuerySet(models.QuerySet):
@@ -88,8 +99,8 @@ class PostQuerySet(models.QuerySet):
         """Posts like `post`, best first: most shared tags, then by its authors, then its section.
 
         Reads the post's tags and byline from its prefetched relations (see `for_readers`).
-        Only the newest RELATED_CANDIDATES posts sharing a tag, by the same authors and in
-        the same section are ranked, so the cost does not grow with the archive.
+        Only the newest RELATED_CANDIDATES posts with each of its tags, by each of its
+        authors and in its section are ranked, so the cost does not grow with the archive.
         """
         tag_ids = [tag.pk for tag in post.tags.all()]
         author_ids = [author.pk for author in post.byline]
@@ -100,14 +111,17 @@ class PostQuerySet(models.QuerySet):
             .values("count")
         )
         by_same_author = PostAuthor.objects.filter(post=OuterRef("pk"), author__in=author_ids)
-        candidates = (
-            Q(pk__in=newest_ids(TaggedPost.objects.filter(tag__in=tag_ids), "content_object"))
-            | Q(pk__in=newest_ids(PostAuthor.objects.filter(author__in=author_ids), "post"))
-            | Q(pk__in=newest_ids(Post.objects.filter(section=post.section_id), "pk"))
-        )
+        candidates = [
+            *(newest_ids(TaggedPost.objects.filter(tag=tag), "content_object") for tag in tag_ids),
+            *(
+                newest_ids(PostAuthor.objects.filter(author=author), "post")
+                for author in author_ids
+            ),
+            newest_ids(Post.objects.filter(section=post.section_id), "pk"),
+        ]
         return (
             self.exclude(pk=post.pk)
-            .filter(candidates)
+            .filter(in_any(candidates, connections[self.db]))
             .alias(
                 shared_tags=Coalesce(Subquery(shared_tags), 0),
                 same_author=Exists(by_same_author),

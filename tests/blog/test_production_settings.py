@@ -18,6 +18,7 @@ READ_SETTINGS = (
     "'caches': {alias: c['BACKEND'] for alias, c in settings.CACHES.items()},"
     "'conn_max_age': settings.DATABASES['default']['CONN_MAX_AGE'],"
     "'health_checks': settings.DATABASES['default'].get('CONN_HEALTH_CHECKS'),"
+    "'database_options': settings.DATABASES['default']['OPTIONS'],"
     "'page_cache': settings.PAGE_CACHE,"
     "'media': settings.STORAGES['default']}))"
 )
@@ -60,6 +61,7 @@ def test_with_redis_every_process_shares_the_version_and_the_default_cache(tmp_p
     assert settings["caches"]["default"] == settings["caches"]["shared"] == redis
     assert settings["conn_max_age"] == 60
     assert settings["health_checks"] is True
+    assert settings["database_options"]["options"] == "-c jit=off"
 
 
 def test_media_can_live_in_an_object_store_bucket(tmp_path):
