@@ -1,6 +1,7 @@
 """Django side of the benchmark: what each page type costs when it is rendered (the page
 cache is off in this process) — its SQL queries and the median time of a few renders
-through Django's test client — at the database's full size."""
+through Django's test client, from nothing and with its fragments cached — at the
+database's full size."""
 
 import json
 import statistics
@@ -8,6 +9,7 @@ import time
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -63,15 +65,22 @@ def bench_editor():
 
 
 def render_cost(client, url) -> dict:
-    client.get(url)  # warms the per-version fragments and the connection
+    """Rendered from nothing (no fragment cached), and again with its fragments cached."""
+    client.get(url)  # opens the connection and works out the content version
+    cold = timed_renders(client, url, before_each=caches["pages"].clear)
+    warm = timed_renders(client, url, before_each=lambda: None)
+    return {"url": url, "status": cold["status"], "cold": cold, "warm": warm}
+
+
+def timed_renders(client, url, before_each) -> dict:
     seconds = []
     for _ in range(RENDERS):
+        before_each()
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
             response = client.get(url)
             seconds.append(time.perf_counter() - started)
     return {
-        "url": url,
         "status": response.status_code,
         "queries": len(queries),
         "median_ms": round(statistics.median(seconds) * 1000, 1),

@@ -66,6 +66,9 @@ def main():
     (VAR / "results.json").write_text(json.dumps(results, indent=2))
     print_results(results)
     print(f"\nWritten to {VAR / 'results.json'}")
+    missed = [target for target, reached in results["targets"].items() if not reached]
+    if missed:
+        sys.exit(f"Targets missed: {'; '.join(missed)}")
 
 
 def production_environment() -> dict:

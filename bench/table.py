@@ -37,10 +37,15 @@ def print_row(name: str, page: dict, share: str):
 
 def print_rendered(rendered: dict):
     print("\nRendered without the page cache (Django test client, median of 5):")
-    print(f"  {'page':<22}{'ms':>8}{'queries':>9}  url")
+    print(f"  {'':<22}{'from nothing':>17}{'fragments cached':>20}")
+    print(f"  {'page':<22}{'ms':>8}{'queries':>9}{'ms':>11}{'queries':>9}  url")
     for name, page in rendered.items():
+        cold, warm = page["cold"], page["warm"]
         status = "" if page["status"] == 200 else f"  (status {page['status']})"
-        print(f"  {name:<22}{page['median_ms']:>8.1f}{page['queries']:>9}  {page['url']}{status}")
+        print(
+            f"  {name:<22}{cold['median_ms']:>8.1f}{cold['queries']:>9}"
+            f"{warm['median_ms']:>11.1f}{warm['queries']:>9}  {page['url']}{status}"
+        )
 
 
 def print_page_bytes(sizes: dict):

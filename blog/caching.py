@@ -11,6 +11,12 @@ Any save, delete or many-to-many change of a model in the reader-facing apps (po
 key points, bylines, tags, sections, disclaimers, corrections, authors…) replaces the
 token: at once, and again when the transaction commits, so that pages rendered from
 the old data in the meantime are dropped too.
+
+A post's rendered article (`article_key`) outlives the content version: it is keyed by
+a token of its own, replaced when that post or anything inside it (key points, byline,
+tags, corrections, redirects) changes, and by the catalogue token, replaced when
+something many articles show changes (an author, a section, a tag, a disclaimer). So a
+new post elsewhere invalidates every page, but re-rendering them reuses their articles.
 """
 
 import hashlib
@@ -24,10 +30,13 @@ from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.translation import get_language
+from simple_history.models import HistoricalChanges
 
-from .models import Post
+from .models import Post, PostRedirect, Section, TaggedPost
 
 VERSION_KEY = "content-version"
+CATALOGUE_KEY = "catalogue-version"
 READER_CONTENT_APPS = frozenset({"blog", "authors"})
 M2M_CHANGES = frozenset({"post_add", "post_remove", "post_clear"})
 
@@ -62,17 +71,54 @@ def current_version() -> ContentVersion:
 
 
 def forget_version():
-    caches["shared"].delete(VERSION_KEY)
+    """Make every cached page, fragment and article stale."""
+    caches["shared"].delete_many([VERSION_KEY, CATALOGUE_KEY])
+
+
+def article_key(slug: str) -> str:
+    """Where the post at `slug`'s article, rendered in the current language, is cached."""
+    tokens = [_token(CATALOGUE_KEY), _token(_post_token_key(slug))]
+    return f"article:{':'.join(tokens)}:{get_language()}"
+
+
+def _post_token_key(slug: str) -> str:
+    return f"post-version:{hashlib.blake2b(slug.encode(), digest_size=16).hexdigest()}"
+
+
+def _token(key: str) -> str:
+    shared = caches["shared"]
+    token = shared.get(key)
+    if token is None:
+        token = secrets.token_hex(8)
+        if not shared.add(key, token, timeout=None):
+            token = shared.get(key) or token
+    return token
 
 
 def remember(name: str, compute):
     """`compute()`, cached in this process until the content changes: for what pages
-    derive from the content at some cost (the header's sections, a post's related posts)."""
-    key = f"fragment:{current_version().token}:{name}"
+    derive from the content at some cost (a post's related posts)."""
+    return _cached(f"fragment:{current_version().token}:{name}", compute)
+
+
+def remember_until_catalogue_changes(name: str, compute):
+    """`compute()`, cached in this process until an author, section, tag or disclaimer
+    changes: for what derives from them alone (the header's sections)."""
+    return _cached(f"catalogue:{_token(CATALOGUE_KEY)}:{name}", compute)
+
+
+def remember_article(slug: str, compute):
+    """`compute()`, cached in this process until the post at `slug` or what it shows changes;
+    None (no such post to read) is not cached."""
+    return _cached(article_key(slug), compute)
+
+
+def _cached(key: str, compute):
     value = caches["pages"].get(key)
     if value is None:
         value = compute()
-        caches["pages"].set(key, value)
+        if value is not None:
+            caches["pages"].set(key, value)
     return value
 
 
@@ -81,9 +127,44 @@ def _version(token: str, changed_at: datetime) -> ContentVersion:
     return ContentVersion(token=token, changed_at=changed_at, next_due=next_due)
 
 
-def _content_changed(using):
-    forget_version()
-    transaction.on_commit(forget_version, using=using)
+def _content_changed(instance, using, created=False):
+    stale = [VERSION_KEY, *_article_tokens_of(instance, created)]
+
+    def renew():
+        """Readers find the new version ready: none of them pays for working it out."""
+        caches["shared"].delete_many(stale)
+        new_version = _version(secrets.token_hex(8), changed_at=timezone.now())
+        caches["shared"].set(VERSION_KEY, new_version, timeout=None)
+
+    caches["shared"].delete_many(stale)
+    transaction.on_commit(renew, using=using)
+
+
+def _article_tokens_of(instance, created: bool) -> list[str]:
+    """The tokens of the articles `instance` shows in: its post's, or the catalogue's.
+    A new author or tag is in no article until a post names it (which renews that post's
+    token); a new section is in the header of every page at once."""
+    if isinstance(instance, HistoricalChanges):
+        return []
+    slugs = _post_slugs(instance)
+    if slugs is not None:
+        return [_post_token_key(slug) for slug in slugs]
+    if created and not isinstance(instance, Section):
+        return []
+    return [CATALOGUE_KEY]
+
+
+def _post_slugs(instance) -> set[str] | None:
+    """The addresses of the post `instance` is part of, or None if it is part of none."""
+    if isinstance(instance, Post):
+        return {instance.slug, getattr(instance, "_saved_slug", None) or instance.slug}
+    if isinstance(instance, PostRedirect):
+        return {instance.old_slug}
+    post_id = instance.content_object_id if isinstance(instance, TaggedPost) else None
+    post_id = post_id or getattr(instance, "post_id", None)
+    if post_id is None:
+        return None
+    return set(Post.objects.filter(pk=post_id).values_list("slug", flat=True))
 
 
 def _is_reader_content(model) -> bool:
@@ -92,12 +173,12 @@ def _is_reader_content(model) -> bool:
 
 @receiver(post_save, dispatch_uid="content_version_on_save")
 @receiver(post_delete, dispatch_uid="content_version_on_delete")
-def content_saved_or_deleted(sender, using, **kwargs):
+def content_saved_or_deleted(sender, instance, using, created=False, **kwargs):
     if _is_reader_content(sender):
-        _content_changed(using)
+        _content_changed(instance, using, created)
 
 
 @receiver(m2m_changed, dispatch_uid="content_version_on_m2m")
-def relation_changed(sender, action, using, **kwargs):
+def relation_changed(sender, instance, action, using, **kwargs):
     if action in M2M_CHANGES and _is_reader_content(sender):
-        _content_changed(using)
+        _content_changed(instance, using)

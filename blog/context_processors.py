@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from .caching import remember
+from .caching import remember_until_catalogue_changes
 from .models import Section
 
 
@@ -9,5 +9,5 @@ def site(request):
 
 
 def nav_sections():
-    """The header's sections, read once per content version (templates call this lazily)."""
-    return remember("nav-sections", lambda: list(Section.objects.all()))
+    """The header's sections, read once until they change (templates call this lazily)."""
+    return remember_until_catalogue_changes("nav-sections", lambda: list(Section.objects.all()))

@@ -80,4 +80,6 @@ def _complete_author_profile(author: Author, card: AuthorCard | None):
     }
     missing = {name: value for name, value in facts.items() if value and not getattr(author, name)}
     if missing:
-        Author.objects.filter(pk=author.pk).update(**missing)
+        for name, value in missing.items():
+            setattr(author, name, value)
+        author.save(update_fields=list(missing))

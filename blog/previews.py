@@ -11,7 +11,7 @@ from django.utils.cache import add_never_cache_headers
 
 from .models import Post, PreviewLink
 from .models.workflow import PREVIEW_LINK_LIFETIME
-from .post_page import post_page_context
+from .post_page import render_article, render_surroundings
 
 SALT = "blog.previews.share-link"
 
@@ -36,7 +36,12 @@ def post_for_link(token: str):
 def render_preview(request, post, **context):
     """The reader's page for `post`, whatever its status, marked as a preview."""
     post = Post.objects.for_readers().with_neighbours().get(pk=post.pk)
-    context = post_page_context(post) | context
+    page = {
+        "post": post,
+        "article": render_article(request, post),
+        "surroundings": render_surroundings(request, post),
+    }
+    context = page | context
     response = render(request, "blog/post_preview.html", context)
     return never_indexed(response)
 

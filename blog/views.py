@@ -4,7 +4,7 @@ from django.views.generic import ListView
 
 from .models import Post, PostRedirect, Section, Tag
 from .pagination import PostWindow
-from .post_page import find_post, post_page_context
+from .post_page import PostPage
 
 
 class PublishedPostList(ListView):
@@ -45,18 +45,18 @@ class TagView(PublishedPostList):
     template_name = "blog/tag_detail.html"
 
     def filter_posts(self, posts):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return posts.filter(tags=self.tag)
+        self.tag = get_object_or_404(Tag.objects.with_reach(), slug=self.kwargs["slug"])
+        return posts.tagged(self.tag)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
 def post_detail(request, slug):
-    post = find_post(slug)
-    if post is None:
+    page = PostPage(request, slug)
+    if not page.exists:
         moved = get_object_or_404(
             PostRedirect.objects.filter(post__in=Post.objects.published()), old_slug=slug
         )
         return redirect(moved.post, permanent=True)
-    return render(request, "blog/post_detail.html", post_page_context(post))
+    return render(request, "blog/post_detail.html", page.context())

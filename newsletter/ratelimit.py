@@ -2,7 +2,8 @@
 
 Hits are counted in the cache when it is shared between processes and increments there are
 atomic (Redis, Memcached); otherwise — Django's default local-memory cache is private to
-each process — in a database table. Keys are keyed hashes, never the raw address or IP.
+each process — in a database table, and there too while the cache server is unreachable
+(see blog.resilient_cache). Keys are keyed hashes, never the raw address or IP.
 """
 
 from dataclasses import dataclass
@@ -59,7 +60,10 @@ class CacheCounter:
     def hit(self, key: str, window: int, length: timedelta) -> int:
         cache_key = f"newsletter:rate:{key}:{window}"
         self.cache.add(cache_key, 0, timeout=int(length.total_seconds()))
-        return self.cache.incr(cache_key)
+        try:
+            return self.cache.incr(cache_key)
+        except ValueError:  # the counter is not there: the cache server is unreachable
+            return DatabaseCounter().hit(key, window, length)
 
 
 class DatabaseCounter:

@@ -57,7 +57,7 @@ def test_with_redis_every_process_shares_the_version_and_the_default_cache(tmp_p
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/columnist",
     )
 
-    redis = "django.core.cache.backends.redis.RedisCache"
+    redis = "blog.resilient_cache.ResilientRedisCache"
     assert settings["caches"]["default"] == settings["caches"]["shared"] == redis
     assert settings["conn_max_age"] == 60
     assert settings["health_checks"] is True
