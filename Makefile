@@ -41,7 +41,7 @@ serve: migrate
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	@$(MANAGE) run_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
-	$(BIN)/gunicorn config.wsgi --no-control-socket --bind $(HOST):$(PORT) \
+	$(BIN)/gunicorn config.wsgi --config config/gunicorn.py --no-control-socket --bind $(HOST):$(PORT) \
 		--workers $${WEB_CONCURRENCY:-2}
 
 # The benchmark (bench/run.py; a few minutes, not part of the suite): results in var/bench/.

@@ -18,7 +18,8 @@ STARTUP_SECONDS = 60
 def gunicorn(app: str, workers: int, env: dict, log: Path):
     """Serve `app` ("module:callable") until the block ends; yields the base URL."""
     port = free_port()
-    command = [str(GUNICORN), app, "--no-control-socket", "--workers", str(workers)]
+    command = [str(GUNICORN), app, "--config", "config/gunicorn.py", "--no-control-socket"]
+    command += ["--workers", str(workers)]
     command += ["--bind", f"127.0.0.1:{port}"]
     with log.open("ab") as output:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)

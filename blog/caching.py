@@ -24,7 +24,9 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
+from asgiref.local import Local
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -58,6 +60,10 @@ class ContentVersion:
 
 
 def current_version() -> ContentVersion:
+    return _once_per_request(VERSION_KEY, _read_current_version)
+
+
+def _read_current_version() -> ContentVersion:
     shared = caches["shared"]
     version = shared.get(VERSION_KEY)
     if version is None:
@@ -86,6 +92,10 @@ def _post_token_key(slug: str) -> str:
 
 
 def _token(key: str) -> str:
+    return _once_per_request(key, lambda: _read_token(key))
+
+
+def _read_token(key: str) -> str:
     shared = caches["shared"]
     token = shared.get(key)
     if token is None:
@@ -103,7 +113,7 @@ def remember(name: str, compute):
 
 def remember_until_catalogue_changes(name: str, compute):
     """`compute()`, cached in this process until an author, section, tag or disclaimer
-    changes: for what derives from them alone (the header's sections)."""
+    changes: for what derives from them alone (the site's frame)."""
     return _cached(f"catalogue:{_token(CATALOGUE_KEY)}:{name}", compute)
 
 
@@ -113,18 +123,53 @@ def remember_article(slug: str, compute):
     return _cached(article_key(slug), compute)
 
 
-def _cached(key: str, compute):
-    value = caches["pages"].get(key)
+def share_until_catalogue_changes(name: str, compute):
+    """`compute()`, kept for every process until an author, section, tag or disclaimer
+    changes: for the little every page needs from them (the header's sections)."""
+    return _cached(f"catalogue:{_token(CATALOGUE_KEY)}:{name}", compute, cache="shared")
+
+
+def _cached(key: str, compute, cache="pages"):
+    value = caches[cache].get(key)
     if value is None:
         value = compute()
         if value is not None:
-            caches["pages"].set(key, value)
+            caches[cache].set(key, value)
     return value
 
 
 def _version(token: str, changed_at: datetime) -> ContentVersion:
     next_due = Post.objects.scheduled().aggregate(next_due=Min("publish_at"))["next_due"]
     return ContentVersion(token=token, changed_at=changed_at, next_due=next_due)
+
+
+_read_this_request = Local()
+
+
+@receiver(request_started, dispatch_uid="content_version_request_started")
+def _request_started(**kwargs):
+    _read_this_request.values = {}
+
+
+@receiver(request_finished, dispatch_uid="content_version_request_finished")
+def _request_finished(**kwargs):
+    _read_this_request.values = None
+
+
+def _once_per_request(key: str, read):
+    """`read()`, once per request: a page is rendered from one version of the content,
+    and the shared cache (Redis: a network round trip) is asked once for each token."""
+    values = getattr(_read_this_request, "values", None)
+    if values is None:
+        return read()
+    if key not in values:
+        values[key] = read()
+    return values[key]
+
+
+def _forget_what_this_request_read():
+    if getattr(_read_this_request, "values", None) is not None:
+        _read_this_request.values = {}
 
 
 def _content_changed(instance, using, created=False):
@@ -137,6 +182,7 @@ def _content_changed(instance, using, created=False):
         caches["shared"].set(VERSION_KEY, new_version, timeout=None)
 
     caches["shared"].delete_many(stale)
+    _forget_what_this_request_read()
     transaction.on_commit(renew, using=using)
 
 

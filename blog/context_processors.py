@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from .caching import remember_until_catalogue_changes
+from .caching import share_until_catalogue_changes
 from .models import Section
 
 
@@ -10,4 +10,4 @@ def site(request):
 
 def nav_sections():
     """The header's sections, read once until they change (templates call this lazily)."""
-    return remember_until_catalogue_changes("nav-sections", lambda: list(Section.objects.all()))
+    return share_until_catalogue_changes("nav-sections", lambda: list(Section.objects.all()))

@@ -278,3 +278,21 @@ def test_a_new_section_joins_the_header_of_a_page_read_before(client, post):
     SectionFactory(name="A new section")
 
     assertContains(client.get(post.get_absolute_url()), "A new section")
+
+
+def site_nav(response) -> str:
+    page = response.content.decode()
+    return page[page.index('<nav class="site-nav"') : page.index("</nav>")]
+
+
+def test_the_header_follows_the_sections_and_marks_the_page_it_is_on(client, post, settings):
+    settings.PAGE_CACHE = False
+    client.get("/authors/")
+
+    post.section.name = "The renamed section"
+    post.section.save()
+    columnists, archive = client.get("/authors/"), client.get("/archive/")
+
+    assert "The renamed section" in site_nav(columnists)
+    assert 'href="/authors/" aria-current="page"' in site_nav(columnists)
+    assert 'href="/authors/" aria-current="page"' not in site_nav(archive)
