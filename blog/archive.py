@@ -2,9 +2,12 @@
 
 from datetime import date
 
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
-from .models import Post
+from .archive_months import month_counts, month_span, published_months
+from .caching import remember
 from .views import PublishedPostList
 
 YEAR = r"(?P<year>[1-9][0-9]{3})"
@@ -15,7 +18,14 @@ class ArchiveIndexView(TemplateView):
     template_name = "blog/archive_index.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(months=Post.objects.published().monthly_counts())
+        years = remember(f"archive-years:{get_language()}", render_years)
+        return super().get_context_data(years=years, **kwargs)
+
+
+def render_years():
+    """Every month with posts, under its year: hundreds of links, so the rendered list is kept
+    until the content changes."""
+    return render_to_string("blog/includes/archive_years.html", {"months": published_months()})
 
 
 class ArchiveYearView(PublishedPostList):
@@ -27,7 +37,7 @@ class ArchiveYearView(PublishedPostList):
 
     def get_context_data(self, **kwargs):
         year = int(self.kwargs["year"])
-        months = Post.objects.published().filter(publish_at__year=year).monthly_counts()
+        months = month_counts([(year, month) for month in range(12, 0, -1)])
         return super().get_context_data(year=year, months=months, **kwargs)
 
 
@@ -36,9 +46,8 @@ class ArchiveMonthView(PublishedPostList):
     allow_empty = False
 
     def filter_posts(self, posts):
-        return posts.filter(
-            publish_at__year=self.kwargs["year"], publish_at__month=self.kwargs["month"]
-        )
+        year, month = int(self.kwargs["year"]), int(self.kwargs["month"])
+        return posts.filter(publish_at__range=month_span(year, month))
 
     def get_context_data(self, **kwargs):
         month = date(int(self.kwargs["year"]), int(self.kwargs["month"]), 1)

@@ -231,8 +231,11 @@ class TagFeed(NamedScopeFeed):
     formats = XML_FORMATS
     url_name = "tag_feed"
 
+    def get_subject(self, slug):
+        return get_object_or_404(Tag.objects.with_reach(), slug=slug)
+
     def filter_posts(self, posts, tag):
-        return posts.filter(tags=tag)
+        return posts.tagged(tag)
 
     def feed_description(self, tag):
         return _("Columns tagged “%(name)s” on %(site)s") % {

@@ -8,12 +8,17 @@ strings are resolved against that key before taggit sees them.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from blog.slugs import unicode_slugify
+
+# A tag on more posts than this is common: its page walks the newest posts, checking each for
+# the tag, rather than gathering all of its posts to pick the newest (`Post.objects.tagged`).
+COMMON_TAG_POSTS = 300
 
 
 def tag_key(name: str) -> str:
@@ -29,6 +34,12 @@ class TagQuerySet(models.QuerySet):
             if key not in found:
                 found[key], _created = self.get_or_create(key=key, defaults={"name": name})
         return [found[tag_key(name)] for name in names if name.strip()]
+
+    def with_reach(self):
+        """Annotate `is_common`: whether more than COMMON_TAG_POSTS posts carry the tag (read
+        from the tag's index, never more than that many entries of it)."""
+        tagged = TaggedPost.objects.filter(tag=OuterRef("pk"))
+        return self.annotate(is_common=Exists(tagged[COMMON_TAG_POSTS:]))
 
 
 class Tag(TagBase):
