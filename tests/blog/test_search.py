@@ -278,3 +278,17 @@ def test_sqlite_lists_matches_newest_first_and_finds_parts_of_words(client):
     PostFactory(title="Залежнасць", publish_at=timezone.now() - timedelta(days=1))
 
     assert found_titles(search(client, "залежн")) == ["Залежнасць", "Незалежнасць"]
+
+
+def test_rebuilt_documents_reach_cached_search_results(client, settings):
+    settings.PAGE_CACHE = True
+    section = PostFactory(title="Першая").section
+    Post.objects.bulk_create(
+        [Post(title="Масавы імпарт", slug="masavy", section=section, status=Post.Status.PUBLISHED)]
+    )
+    Post.objects.filter(slug="masavy").update(publish_at=timezone.now())
+    assertNotContains(search(client, "масавы"), "Масавы імпарт")
+
+    call_command("rebuild_search_index")
+
+    assertContains(search(client, "масавы"), "Масавы імпарт")
