@@ -4,6 +4,7 @@ DJANGO_ENV=production switches on the production checks; everything else has a
 safe local default so that `make run` works on a fresh machine.
 """
 
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -260,6 +261,15 @@ STORAGES = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
+def cache_key_prefix() -> str:
+    """CACHE_KEY_PREFIX, or one naming the database, so that sites (or a site and a copy
+    on another database) sharing a Redis or a cache folder never read each other's keys."""
+    database = DATABASES["default"]
+    identity = "|".join(str(database.get(part, "")) for part in ("ENGINE", "NAME", "HOST", "PORT"))
+    digest = hashlib.blake2b(identity.encode(), digest_size=6).hexdigest()
+    return os.environ.get("CACHE_KEY_PREFIX") or f"columnist-{digest}"
+
+
 def caches_from_environment():
     """Rendered pages and fragments live in each process's memory ("pages"); the content
     version that says when they are stale (blog.caching) lives where every process reads
@@ -279,7 +289,7 @@ def caches_from_environment():
         redis = {
             "BACKEND": "blog.resilient_cache.ResilientRedisCache",
             "LOCATION": redis_url,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "columnist"),
+            "KEY_PREFIX": cache_key_prefix(),
             "RETRY_AFTER": 5,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
@@ -289,6 +299,7 @@ def caches_from_environment():
         "shared": {
             "BACKEND": "blog.shared_file_cache.SharedFileCache",
             "LOCATION": (VAR_DIR / "cache").resolve(),
+            "KEY_PREFIX": cache_key_prefix(),
         },
         "pages": pages,
     }

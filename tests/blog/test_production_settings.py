@@ -20,6 +20,7 @@ READ_SETTINGS = (
     "'health_checks': settings.DATABASES['default'].get('CONN_HEALTH_CHECKS'),"
     "'database_options': settings.DATABASES['default']['OPTIONS'],"
     "'page_cache': settings.PAGE_CACHE,"
+    "'shared_prefix': settings.CACHES['shared'].get('KEY_PREFIX'),"
     "'media': settings.STORAGES['default']}))"
 )
 
@@ -72,3 +73,15 @@ def test_media_can_live_in_an_object_store_bucket(tmp_path):
     assert settings["media"]["BACKEND"] == "storages.backends.s3.S3Storage"
     assert settings["media"]["OPTIONS"]["bucket_name"] == "columnist-media"
     assert settings["media"]["OPTIONS"]["custom_domain"] == "media.example.org"
+
+
+def test_sites_on_different_databases_never_share_cache_keys(tmp_path):
+    def prefix(database_url, **environment):
+        settings = production_settings(tmp_path, DATABASE_URL=database_url, **environment)
+        return settings["shared_prefix"]
+
+    one, other = "sqlite:////srv/one.sqlite3", "postgres://postgres@127.0.0.1:5432/other"
+
+    assert prefix(one) == prefix(one) != prefix(other)
+    assert prefix(other, REDIS_URL="redis://127.0.0.1:6379/14") == prefix(other)
+    assert prefix(other, CACHE_KEY_PREFIX="chosen") == "chosen"
