@@ -65,7 +65,7 @@ def current_version() -> ContentVersion:
 
 def _read_current_version() -> ContentVersion:
     shared = caches["shared"]
-    version = shared.get(VERSION_KEY)
+    version = _asked_already(VERSION_KEY)
     if version is None:
         version = _version(secrets.token_hex(8), changed_at=timezone.now())
         if not shared.add(VERSION_KEY, version, timeout=None):
@@ -83,6 +83,7 @@ def forget_version():
 
 def article_key(slug: str) -> str:
     """Where the post at `slug`'s article, rendered in the current language, is cached."""
+    _ask_together([VERSION_KEY, CATALOGUE_KEY, _post_token_key(slug)])
     tokens = [_token(CATALOGUE_KEY), _token(_post_token_key(slug))]
     return f"article:{':'.join(tokens)}:{get_language()}"
 
@@ -97,7 +98,7 @@ def _token(key: str) -> str:
 
 def _read_token(key: str) -> str:
     shared = caches["shared"]
-    token = shared.get(key)
+    token = _asked_already(key)
     if token is None:
         token = secrets.token_hex(8)
         if not shared.add(key, token, timeout=None):
@@ -148,12 +149,30 @@ _read_this_request = Local()
 
 @receiver(request_started, dispatch_uid="content_version_request_started")
 def _request_started(**kwargs):
-    _read_this_request.values = {}
+    _read_this_request.values, _read_this_request.answers = {}, {}
 
 
 @receiver(request_finished, dispatch_uid="content_version_request_finished")
 def _request_finished(**kwargs):
-    _read_this_request.values = None
+    _read_this_request.values = _read_this_request.answers = None
+
+
+def _ask_together(keys: list[str]):
+    """Ask the shared cache in one go (with Redis, one round trip) for the keys this
+    request is about to read; `_asked_already` then hands out each answer once."""
+    values = getattr(_read_this_request, "values", None)
+    if values is None:
+        return
+    unread = [key for key in keys if key not in values]
+    found = caches["shared"].get_many(unread)
+    _read_this_request.answers.update({key: found.get(key) for key in unread})
+
+
+def _asked_already(key: str):
+    answers = getattr(_read_this_request, "answers", None) or {}
+    if key in answers:
+        return answers.pop(key)
+    return caches["shared"].get(key)
 
 
 def _once_per_request(key: str, read):
@@ -169,7 +188,7 @@ def _once_per_request(key: str, read):
 
 def _forget_what_this_request_read():
     if getattr(_read_this_request, "values", None) is not None:
-        _read_this_request.values = {}
+        _read_this_request.values, _read_this_request.answers = {}, {}
 
 
 def _content_changed(instance, using, created=False):

@@ -29,10 +29,12 @@ ALLOWED_TAGS = frozenset(
 ALLOWED_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}}
 ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
-# What the admin's editor offers: a subset of the allowlist above (the editor's schema
-# also drops whatever it cannot represent when text is pasted from Word or Google Docs).
+# What the admin's editor offers: every tag of the allowlist above and no other. Its schema
+# drops whatever it cannot represent, both in a saved text it loads and in text pasted from
+# Word or Google Docs; the extra attributes it writes (an image's width, a figure's class)
+# are stripped on save.
 EDITOR_EXTENSIONS = {
-    "Heading": {"levels": [2, 3]},
+    "Heading": {"levels": [2, 3, 4]},
     "Bold": True,
     "Italic": True,
     "Link": {"enableTarget": False, "protocols": sorted(ALLOWED_URL_SCHEMES)},
@@ -42,6 +44,9 @@ EDITOR_EXTENSIONS = {
     "Blockquote": True,
     "HorizontalRule": True,
     "HardBreak": True,
+    "Figure": True,
+    "Caption": True,
+    "Image": True,
 }
 
 
