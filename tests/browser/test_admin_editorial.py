@@ -1,5 +1,6 @@
 """The editorial workflow in a real browser: an editor writes a post in the rich-text
-editor and publishes it; a writer can submit theirs for review but not publish it."""
+editor and publishes it; a writer can submit theirs for review but not publish it; editing
+a post in the editor keeps every tag the sanitiser allows."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -104,3 +105,33 @@ def test_a_writer_submits_a_draft_for_review_but_cannot_publish_it(page):
     assert response.status == 404
     post.refresh_from_db()
     assert post.status == Post.Status.REVIEW
+
+
+def test_an_editor_who_corrects_one_paragraph_keeps_the_subheadings_and_figures(page):
+    """The editor rewrites the whole body from its own schema on the first change, so
+    whatever the allowlist allows must survive a round trip through it."""
+    UserFactory(username="editor", groups=["Editors"])
+    post = PostFactory(
+        body="<p>Intro.</p><h4>In the regions</h4>"
+        '<figure><img src="https://example.org/a.jpg" alt="A"><figcaption>Caption</figcaption>'
+        "</figure><p>Outro</p>"
+    )
+    page.route("https://example.org/**", lambda route: route.abort())
+
+    log_in(page, "editor")
+    page.goto(f"/admin/blog/post/{post.pk}/change/")
+    page.locator(".field-body .ProseMirror p", has_text="Outro").click()
+    page.keyboard.press("End")
+    page.keyboard.type(".")
+    page.click("input[name=_save]")
+
+    assert "was changed successfully" in page.locator(".messagelist").inner_text()
+    post.refresh_from_db()
+    assert "<p>Outro.</p>" in post.body
+    assert "<h4>In the regions</h4>" in post.body
+    assert '<img src="https://example.org/a.jpg" alt="A">' in post.body
+    assert "<figcaption>Caption</figcaption>" in post.body
+    page.goto(f"/admin/blog/post/{post.pk}/change/")
+    figure = page.locator(".field-body .ProseMirror figure")
+    assert figure.locator("img").get_attribute("alt") == "A"
+    assert figure.locator("figcaption").inner_text() == "Caption"
