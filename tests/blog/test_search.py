@@ -287,8 +287,8 @@ def test_rebuilt_documents_reach_cached_search_results(client, settings):
         [Post(title="Масавы імпарт", slug="masavy", section=section, status=Post.Status.PUBLISHED)]
     )
     Post.objects.filter(slug="masavy").update(publish_at=timezone.now())
-    assertNotContains(search(client, "масавы"), "Масавы імпарт")
+    assertNotContains(search(client, "масавы"), 'href="/posts/masavy/"')
 
     call_command("rebuild_search_index")
 
-    assertContains(search(client, "масавы"), "Масавы імпарт")
+    assertContains(search(client, "масавы"), 'href="/posts/masavy/"')
