@@ -19,10 +19,12 @@ will choose, the host and scheme, the address with its query, and whether gzip i
 
 import hashlib
 import re
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import caches
+from django.http import HttpResponse
 from django.utils.cache import (
     cc_delim_re,
     get_conditional_response,
@@ -38,6 +40,19 @@ ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 NOT_SHARED = frozenset({"private", "no-cache", "no-store"})
 
 
+@dataclass(frozen=True)
+class CachedPage:
+    content: bytes
+    headers: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, response) -> "CachedPage":
+        return cls(response.content, tuple(response.headers.items()))
+
+    def response(self) -> HttpResponse:
+        return HttpResponse(self.content, headers=dict(self.headers))
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -49,15 +64,15 @@ class PageCacheMiddleware:
             return mark_private(self.get_response(request))
         version = current_version()
         key = page_key(request, version)
-        page = caches["pages"].get(key)  # a copy of the stored response, made by unpickling
+        page = caches["pages"].get(key)
         if page is not None:
-            return answer(request, page)
+            return answer(request, page.response())
         response = self.get_response(request)
         if not is_shared(request, response):
             return response
         add_validators(response, version)
         if request.method == "GET":
-            caches["pages"].set(key, response, settings.PAGE_CACHE_TIMEOUT)
+            caches["pages"].set(key, CachedPage.of(response), settings.PAGE_CACHE_TIMEOUT)
         return answer(request, response)
 
 
