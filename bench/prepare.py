@@ -6,9 +6,9 @@ from pathlib import Path
 
 from django.core.management import call_command
 
+from bench.synthetic import seed_posts, synthetic_posts
 from blog.demo import load_demo
 from blog.models import Post
-from blog.synthetic import seed_posts, synthetic_posts
 
 
 def main(target: int, report: str):

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "blog",
     "newsletter",
     "blog.feeds",
+    "bench",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from blog.synthetic import seed_posts
+from bench.synthetic import seed_posts
 
 
 class Command(BaseCommand):
