@@ -44,9 +44,9 @@ serve: migrate
 	$(BIN)/gunicorn config.wsgi --config config/gunicorn.py --no-control-socket --bind $(HOST):$(PORT) \
 		--workers $${WEB_CONCURRENCY:-2}
 
-# The benchmark (bench/run.py; a few minutes, not part of the suite): results in var/bench/.
+# The benchmark (bench/run.py; about five minutes, not part of the suite): results in var/bench/.
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 test: install
 	$(BIN)/pytest

@@ -4,7 +4,7 @@ any failed request, failed save or lost edit makes the exit status non-zero.
 Run it from the repository root with the server's own environment (so the editors write
 to the database the server reads), against a server on this machine:
 
-    .venv/bin/python bench/load_while_editing.py --url http://127.0.0.1:8765 [--seconds 30]
+    .venv/bin/python -m bench.load_while_editing --url http://127.0.0.1:8765 [--seconds 30]
 
 The readers come from bench/load.py (wrk when installed, else asyncio); the editors are
 threads here, each saving one of the newest published posts every second.
@@ -19,8 +19,8 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from load import measure
-from servers import ROOT, fetch
+from bench.load import measure
+from bench.servers import ROOT, fetch
 
 EDITORS = 4
 

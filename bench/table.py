@@ -1,51 +1,68 @@
-"""The benchmark's printed report (the same figures are in var/bench/results.json)."""
+"""The benchmark's printed report: one table, every page beside the ceiling (the same
+figures are in var/bench/results.json)."""
+
+METRICS = (  # (results key, heading, digits)
+    ("requests_per_second", "req/s", 0),
+    ("p50_ms", "p50 ms", 1),
+    ("p99_ms", "p99 ms", 1),
+    ("cpu_ms_per_request", "CPU ms/req", 3),
+)
+NAME_WIDTH, VALUE_WIDTH, SHARE_WIDTH = 24, 11, 6
 
 
 def print_results(results: dict):
-    setup = results["setup"]
+    print(f"\n{headline(results)}\n")
+    print("\n".join(table_lines(results["pages"])))
+    for name, reason in results["skipped"].items():
+        print(f"  {name} skipped: {reason}")
     print(
-        f"\nColumnist benchmark — {setup['database']}, cache: {setup['cache']}, "
-        f"{setup['posts']:,} posts, {setup['cpus']} CPUs, Python {setup['python']}"
+        "  %: share of the ceiling, higher is better (req/s over the ceiling's; latency and "
+        "CPU, the ceiling's over the page's).\n"
+        "  SQL: queries one request runs (on a cache hit for cached pages)."
     )
-    for workers, run in results["runs"].items():
-        print_run(workers, run, best=workers == results["best_workers"])
-    print_rendered(results["rendered"])
-    print_page_bytes(results["runs"][results["best_workers"]]["post_page_bytes"])
+    print_page_bytes(results["post_page_bytes"])
     print_stress(results["stress"])
     print("\nTargets:")
     for target, reached in results["targets"].items():
         print(f"  {'met    ' if reached else 'NOT MET'}  {target}")
 
 
-def print_run(workers, run: dict, best: bool):
-    ceiling = run["ceiling"]
-    print(f"\n{workers} gunicorn workers{'  (better)' if best else ''} — load: {ceiling['tool']}")
-    print(f"  {'page':<20}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'of ceiling':>12}")
-    print_row("ceiling (bare WSGI)", ceiling, "100%")
-    for name, page in run["pages"].items():
-        print_row(name, page, f"{page['of_ceiling']:.0%}")
-    for name, reason in run["skipped"].items():
-        print(f"  {name:<20} skipped: {reason}")
-
-
-def print_row(name: str, page: dict, share: str):
-    print(
-        f"  {name:<20}{page['requests_per_second']:>9.0f}{page['p50_ms']:>9.1f}"
-        f"{page['p99_ms']:>9.1f}{page['errors']:>8}{share:>12}"
+def headline(results: dict) -> str:
+    setup, ceiling = results["setup"], results["pages"]["ceiling"]
+    return (
+        f"Columnist benchmark — {setup['database']}, cache: {setup['cache']}, "
+        f"{setup['posts']:,} posts, {setup['workers']} gunicorn workers, {setup['cpus']} CPUs, "
+        f"Python {setup['python']}, load: {ceiling['tool']}"
     )
 
 
-def print_rendered(rendered: dict):
-    print("\nRendered without the page cache (Django test client, median of 5):")
-    print(f"  {'':<22}{'from nothing':>17}{'fragments cached':>20}")
-    print(f"  {'page':<22}{'ms':>8}{'queries':>9}{'ms':>11}{'queries':>9}  url")
-    for name, page in rendered.items():
-        cold, warm = page["cold"], page["warm"]
-        status = "" if page["status"] == 200 else f"  (status {page['status']})"
-        print(
-            f"  {name:<22}{cold['median_ms']:>8.1f}{cold['queries']:>9}"
-            f"{warm['median_ms']:>11.1f}{warm['queries']:>9}  {page['url']}{status}"
-        )
+def table_lines(pages: dict) -> list[str]:
+    heading = "".join(f"{title:>{VALUE_WIDTH}}{'%':>{SHARE_WIDTH}}" for _key, title, _ in METRICS)
+    lines = [f"  {'page':<{NAME_WIDTH}}{heading}{'SQL':>5}{'errors':>8}"]
+    for name, page in pages.items():
+        label = "ceiling (bare WSGI)" if name == "ceiling" else name
+        lines.append(f"  {label:<{NAME_WIDTH}}{metric_cells(page)}{queries_cell(page)}")
+    return lines
+
+
+def metric_cells(page: dict) -> str:
+    cells = []
+    for key, _title, digits in METRICS:
+        value, share = page[key], page["of_ceiling"][key]
+        cells.append(f"{number(value, digits):>{VALUE_WIDTH}}{percent(share):>{SHARE_WIDTH}}")
+    return "".join(cells)
+
+
+def queries_cell(page: dict) -> str:
+    return f"{number(page.get('queries'), 0):>5}{page['errors']:>8}"
+
+
+def number(value, digits: int) -> str:
+    return "—" if value is None else f"{value:,.{digits}f}"
+
+
+def percent(share) -> str:
+    return "—" if share is None else f"{share:.0%}"
 
 
 def print_page_bytes(sizes: dict):
