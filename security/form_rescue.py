@@ -24,7 +24,7 @@ NOT_KEPT = {"csrfmiddlewaretoken", TOKEN_FIELD}
 
 KEPT_MESSAGE = _(
     "Your session had ended, so your changes were not saved yet. Log in again within "
-    "15 minutes and the form comes back with everything you typed."
+    "%(minutes)d minutes and the form comes back with everything you typed."
 )
 RESTORED_NOTE = _(
     "You were logged out before this form was saved. It is back as you left it: check it "
@@ -48,7 +48,7 @@ def keep(request) -> bool:
         "kept_at": time.time(),
         "data": [item for item in request.POST.lists() if _is_typed(item[0])],
     }
-    messages.warning(request, KEPT_MESSAGE)
+    messages.warning(request, KEPT_MESSAGE % {"minutes": KEPT_FOR // 60})
     return True
 
 
