@@ -21,9 +21,12 @@ from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from blog.models import Post
 from blog.search.index import refresh_search_documents
+from newsletter.tasks import tick
 
 from .contents import PARTS
 
@@ -55,6 +58,15 @@ def export_site(*, include_subscribers=False) -> dict:
         "objects": objects,
         "files": _files_of(objects),
     }
+
+
+def pending_tasks() -> int:
+    """How many queued background tasks (mails waiting to go out…) an export leaves behind. The
+    worker's minute tick is not counted: every worker queues it again when it starts."""
+    waiting = DBTaskResult.objects.filter(
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING]
+    )
+    return waiting.exclude(task_path=tick.module_path).count()
 
 
 class ExactJSONEncoder(DjangoJSONEncoder):

@@ -5,8 +5,11 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from security.form_rescue import FormRescueMixin
+
 from . import workflow
 from .admin_forms import CreditForm, CreditFormSet, PostAdminForm, tag_field
+from .admin_recovery import MissingPostRecovery
 from .admin_views import PostWorkflowViews
 from .models import (
     Correction,
@@ -72,7 +75,7 @@ class StageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(PostWorkflowViews, admin.ModelAdmin):
+class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, admin.ModelAdmin):
     form = PostAdminForm
     list_display = ["title", "byline_names", "section", "stage", "publish_at", "updated_at"]
     # By date through a filter, not date_hierarchy, whose list of years reads every post.

@@ -1,6 +1,8 @@
-"""The admin site: two-factor aware login and the page where staff set up their authenticator."""
+"""The admin site: two-factor aware login, the page where staff set up their authenticator,
+and forms kept when the session ended before they were saved (security.form_rescue)."""
 
 from base64 import b32encode
+from functools import update_wrapper
 
 import segno
 from django.contrib import admin, messages
@@ -15,6 +17,7 @@ from django.views.decorators.csrf import csrf_protect
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import form_rescue
 from .two_factor import (
     EnrollmentForm,
     TwoFactorLoginForm,
@@ -35,6 +38,23 @@ class ColumnistAdminSite(admin.AdminSite):
         if needs_enrollment(request.user):
             return redirect("admin:two_factor_setup")
         return super().login(request, extra_context)
+
+    def admin_view(self, view, cacheable=False):
+        checked = super().admin_view(view, cacheable)
+        if not form_rescue.keeps_forms_of(view):
+            return checked
+
+        def keeping_the_form(request, *args, **kwargs):
+            response = checked(request, *args, **kwargs)
+            if response.status_code == 302 and request.method == "POST":
+                self.keep_form_unless_allowed(request)
+            return response
+
+        return update_wrapper(keeping_the_form, view)
+
+    def keep_form_unless_allowed(self, request):
+        if not self.has_permission(request):
+            form_rescue.keep(request)
 
     def get_urls(self):
         setup = never_cache(csrf_protect(self.two_factor_setup))

@@ -2,9 +2,12 @@
 
 A file is accepted only if Pillow recognises it as JPEG, PNG or WebP (so never SVG), within a
 byte and a pixel limit — a decompression bomb is refused before it is decoded. Accepted images
-are re-encoded, which drops EXIF (GPS location included) and every other metadata block, and
-stored under a random name whose extension matches the real format, so the file is served with
-the right content type whatever the uploader called it.
+are re-encoded from their pixels alone, so no metadata reaches the stored file: no EXIF (GPS
+location included), XMP, JPEG comment or APPn segment, PNG text or eXIf chunk, WebP EXIF or XMP
+chunk. An embedded colour profile is applied (the pixels are converted to sRGB, which browsers
+assume for untagged images) and then dropped too; a profile that cannot be read is ignored.
+Files are stored under a random name whose extension matches the real format, so they are
+served with the right content type whatever the uploader called them.
 """
 
 import warnings
@@ -21,11 +24,13 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 ENCODER_OPTIONS = {"JPEG": {"quality": 90, "optimize": True}, "PNG": {"optimize": True}}
 BOMB = (Image.DecompressionBombError, Image.DecompressionBombWarning)
+STORED_MODES = {"1", "L", "LA", "RGB", "RGBA", "I;16", "CMYK"}
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
 def inspect_image(file) -> str:
@@ -51,16 +56,36 @@ def reencode(file) -> ContentFile:
     """A metadata-free copy of an inspected image, named with its format's extension."""
     image_format = inspect_image(file)
     with Image.open(file) as original:
-        image = ImageOps.exif_transpose(original)
-        icc_profile = original.info.get("icc_profile")
-        output = BytesIO()
-        image.save(
-            output,
-            format=image_format,
-            icc_profile=icc_profile,
-            **ENCODER_OPTIONS.get(image_format, {}),
-        )
+        image = pixels_only(original)
+    output = BytesIO()
+    image.save(output, format=image_format, **ENCODER_OPTIONS.get(image_format, {}))
     return ContentFile(output.getvalue(), name=f"image.{EXTENSIONS[image_format]}")
+
+
+def pixels_only(original) -> Image.Image:
+    """The upright, sRGB pixels of `original` in a new image with an empty `info`, so that the
+    encoder finds no comment, EXIF, XMP, profile or text to write (Pillow writes a JPEG's
+    comment from `info` unasked)."""
+    icc_profile = original.info.get("icc_profile")
+    image = ImageOps.exif_transpose(original)
+    if image.mode not in STORED_MODES or "transparency" in image.info:
+        image = image.convert("RGBA" if image.has_transparency_data else "RGB")
+    if icc_profile:
+        image = _to_srgb(image, icc_profile)
+    if image.mode == "CMYK":
+        image = image.convert("RGB")
+    return Image.frombytes(image.mode, image.size, image.tobytes())
+
+
+def _to_srgb(image, icc_profile):
+    """`image` converted from its embedded profile to sRGB; unchanged if the profile is unreadable
+    or does not fit the image."""
+    output_mode = "RGBA" if image.mode in {"LA", "RGBA"} else "RGB"
+    try:
+        source = ImageCms.ImageCmsProfile(BytesIO(icc_profile))
+        return ImageCms.profileToProfile(image, source, SRGB, outputMode=output_mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return image
 
 
 def _check_bytes(file):

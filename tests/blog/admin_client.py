@@ -21,6 +21,8 @@ def form_data(response) -> dict:
         data |= _bound_values(formset.management_form)
         for form in formset.forms:
             data |= _bound_values(form)
+    if token := response.context.get("form_rescue_token"):
+        data["_editor"] = token  # the hidden input naming the form's editor
     return data
 
 
@@ -32,7 +34,11 @@ def _bound_values(form):
             continue
         if isinstance(bound.field.widget, forms.MultiWidget):
             parts = bound.field.widget.get_context(bound.html_name, value, {})["widget"]
-            data |= {part["name"]: part["value"] for part in parts["subwidgets"]}
+            data |= {
+                part["name"]: part["value"]
+                for part in parts["subwidgets"]
+                if part["value"] is not None
+            }
         else:
             data[bound.html_name] = _submitted(value)
     return data

@@ -49,6 +49,14 @@ def desk():
     return make_desk()
 
 
+def save_answers(role, may_see, may_change):
+    if may_change or role == "anonymous":
+        return {302}
+    if may_see:
+        return {302, 403}
+    return {200}  # a post they may not see is, to them, missing: the form comes back as new
+
+
 @pytest.mark.parametrize("state", STATES)
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_sees_changes_and_publishes_only_what_it_may(client, desk, role, state):
@@ -70,7 +78,7 @@ def test_each_role_sees_changes_and_publishes_only_what_it_may(client, desk, rol
     assert ("A " + state + " column" in listing.content.decode()) is may_see
     assert (page.status_code == 200) is may_see
     assert changed is may_change
-    assert saved.status_code in ({302} if may_change else {302, 403})
+    assert saved.status_code in save_answers(role, may_see, may_change)
     assert (is_visible(post) != was_visible) is may_move
 
 

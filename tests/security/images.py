@@ -1,18 +1,25 @@
 """Image files for upload tests, made in memory with Pillow."""
 
+import struct
 from io import BytesIO
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.forms import modelform_factory
 from PIL import Image
+
+from authors.models import Author
 
 GPS_IFD = 0x8825
 GPS_LATITUDE = 2
 
 
-def image_bytes(image_format="JPEG", size=(64, 48), mode="RGB", exif=None):
+def image_bytes(image_format="JPEG", size=(64, 48), mode="RGB", exif=None, **options):
+    """An image file; `options` go to Pillow's writer (comment, xmp, icc_profile, pnginfo…)."""
     output = BytesIO()
-    image = Image.new(mode, size, "#336699" if mode == "RGB" else 0)
-    image.save(output, format=image_format, **({"exif": exif} if exif is not None else {}))
+    image = Image.new(mode, size, "#336699" if mode in {"RGB", "RGBA"} else 0)
+    if exif is not None:
+        options["exif"] = exif
+    image.save(output, format=image_format, **options)
     return output.getvalue()
 
 
@@ -29,7 +36,51 @@ def upload(content, name="photo.jpg", content_type="image/jpeg"):
     return SimpleUploadedFile(name, content, content_type=content_type)
 
 
+AuthorPhotoForm = modelform_factory(Author, fields=["name", "slug", "photo"])
+
+
+def submit_photo(content, name="photo.jpg"):
+    """Upload `content` as a new author's photo; the form and the saved author (or None)."""
+    form = AuthorPhotoForm(
+        data={"name": "Hanna", "slug": "hanna"}, files={"photo": upload(content, name)}
+    )
+    return form, (form.save() if form.is_valid() else None)
+
+
 SVG = (
     b'<svg xmlns="http://www.w3.org/2000/svg" onload="window.__xss(0)">'
     b'<rect width="10" height="10"/></svg>'
 )
+
+
+def jpeg_markers(data: bytes) -> list[int]:
+    """The marker of every JPEG segment before the image data (0xFE comment, 0xE0–0xEF APPn…)."""
+    markers, offset = [], 2
+    while offset < len(data):
+        marker = data[offset + 1]
+        markers.append(marker)
+        if marker == 0xDA:  # start of scan: entropy-coded data follows
+            return markers
+        (length,) = struct.unpack(">H", data[offset + 2 : offset + 4])
+        offset += 2 + length
+    return markers
+
+
+def png_chunks(data: bytes) -> list[bytes]:
+    """The type of every PNG chunk (b"IHDR", b"tEXt", b"eXIf"…)."""
+    chunks, offset = [], 8
+    while offset < len(data):
+        length, kind = struct.unpack(">I4s", data[offset : offset + 8])
+        chunks.append(kind)
+        offset += 12 + length
+    return chunks
+
+
+def webp_chunks(data: bytes) -> list[bytes]:
+    """The fourcc of every chunk inside a WebP's RIFF container (b"VP8 ", b"EXIF", b"XMP "…)."""
+    chunks, offset = [], 12
+    while offset < len(data):
+        kind, length = struct.unpack("<4sI", data[offset : offset + 8])
+        chunks.append(kind)
+        offset += 8 + length + (length & 1)
+    return chunks

@@ -6,30 +6,21 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.forms import modelform_factory
 from PIL import Image
 
 from authors.models import Author
 from blog.models import Post
 from tests.factories import PostFactory
 
-from .images import GPS_IFD, SVG, image_bytes, photo_with_location, upload
+from .images import GPS_IFD, SVG, image_bytes, photo_with_location, submit_photo
 
 pytestmark = pytest.mark.django_db
-AuthorPhotoForm = modelform_factory(Author, fields=["name", "slug", "photo"])
 
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     return tmp_path
-
-
-def submit_photo(content, name="photo.jpg"):
-    form = AuthorPhotoForm(
-        data={"name": "Hanna", "slug": "hanna"}, files={"photo": upload(content, name)}
-    )
-    return form, (form.save() if form.is_valid() else None)
 
 
 def stored_image(field_file):

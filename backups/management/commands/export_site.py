@@ -1,14 +1,17 @@
+import os
+import tempfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from backups.archive import dumps, export_site
+from backups.archive import dumps, export_site, pending_tasks
 
 
 class Command(BaseCommand):
     help = (
         "Write the whole site (posts with their versions, authors, sections, disclaimers, "
-        "tags, style rules, corrections, logins, images) to one versioned JSON file."
+        "tags, style rules, corrections, logins, images) to one versioned JSON file, "
+        "readable by its owner only."
     )
 
     def add_arguments(self, parser):
@@ -20,12 +23,34 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path, include_subscribers, **options):
+        self.warn_about_pending_tasks()
         text = dumps(export_site(include_subscribers=include_subscribers))
         if str(path) == "-":
             self.stdout.write(text)
             return
         try:
-            path.write_text(text, encoding="utf-8")
+            write_private(path, text)
         except OSError as error:
             raise CommandError(f"{path}: cannot be written ({error.strerror}).") from error
         self.stderr.write(f"Exported the site to {path}.")
+
+    def warn_about_pending_tasks(self):
+        count = pending_tasks()
+        if count:
+            self.stderr.write(
+                f"Warning: {count} queued background task(s) (e.g. confirmation mails) are not "
+                "exported; run the worker until its queue is empty, then export again."
+            )
+
+
+def write_private(path: Path, text: str):
+    """Write `text` to `path` with mode 0600 (the export holds password hashes): through a
+    temporary file in the same folder, so the file appears whole or not at all."""
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
