@@ -71,14 +71,21 @@ def _grouped(number: int) -> str:
     return number_format(number, force_grouping=True)
 
 
+def _close(open_tags: list[str], name: str) -> None:
+    """Close the innermost open `name` and all opened inside it; a stray end tag closes none."""
+    if name in open_tags:
+        del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name) :]
+
+
 def _deepest_nesting_over(html: str, limit: int) -> bool:
-    """Whether `html` nests elements more than `limit` deep; stops at the first such tag."""
+    """Whether `html` nests elements more than `limit` deep; stops at the first such tag.
+    Tags left open count as open, so a malformed text is judged deeper, never shallower."""
     open_tags: list[str] = []
     for tag in TAG.finditer(html):
         closing, name = tag[1], tag[2].lower()
-        if closing and name in open_tags:
-            del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name) :]
-        elif not closing and name.isalnum() and not VOID_TAGS.fullmatch(name):
+        if closing:
+            _close(open_tags, name)
+        elif name.isalnum() and not VOID_TAGS.fullmatch(name):
             if name in SELF_CLOSING_SIBLINGS and open_tags[-1:] == [name]:
                 open_tags.pop()
             open_tags.append(name)

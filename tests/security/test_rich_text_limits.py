@@ -2,10 +2,12 @@
 
 import nh3
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from blog.demo import ESSAY_PATH
 from blog.models import Post
+from blog.richtext import validate_rich_text_limits
 from tests.factories import AuthorFactory, SectionFactory
 from tests.security.test_hostile_input import add_form, add_post, editor_client, errors_of
 
@@ -82,3 +84,29 @@ def test_the_importer_refuses_an_essay_over_the_limit_in_one_line(settings):
 
     assert "\n" not in str(error.value)
     assert not Post.objects.exists()
+
+
+def nested(depth, inner="x"):
+    return "<blockquote>" * depth + inner + "</blockquote>" * depth
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        nested(40),
+        nested(20) * 500,  # deep many times over, never deeper
+        "<p>one<p>two" * 1_000 + "<ul><li>one<li>two</ul>" * 1_000,  # siblings left open
+        nested(39, "<p>" + "<br><img src=x><hr>" * 1_000 + "</p>"),  # void tags hold nothing
+        nested(39, "</em></div>" * 100 + "<p>x</p>"),  # stray end tags close nothing
+    ],
+)
+def test_text_within_the_depth_limit_passes(html):
+    validate_rich_text_limits(html)
+
+
+@pytest.mark.parametrize(
+    "html", [nested(41), "<em>" * 41, "<div><span>" * 21, nested(39, "<p><em>x</em></p>")]
+)
+def test_text_one_level_over_the_depth_limit_is_refused(html):
+    with pytest.raises(ValidationError, match="more than 40 levels deep"):
+        validate_rich_text_limits(html)
