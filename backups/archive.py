@@ -25,6 +25,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from blog.models import Post
+from blog.richtext import validate_rich_text_fields
 from blog.search.index import refresh_search_documents
 from newsletter.tasks import tick
 
@@ -166,12 +167,21 @@ def _restore_objects(objects) -> int:
     restored = []
     with connection.constraint_checks_disabled():
         for item in serializers.deserialize("python", objects, handle_forward_references=True):
+            _check_rich_text(item.object)
             item.save()
             restored.append(type(item.object))
     models_restored = set(restored)
     connection.check_constraints(table_names=[model._meta.db_table for model in models_restored])
     _reset_sequences(models_restored)
     return len(restored)
+
+
+def _check_rich_text(obj):
+    """The limits the editor applies; a restored object is saved raw, so they are applied here."""
+    try:
+        validate_rich_text_fields(obj)
+    except ValidationError as error:
+        raise ArchiveError(f"{obj._meta.label} {obj.pk}: {error.messages[0]}") from error
 
 
 def _reset_sequences(restored_models):

@@ -1,6 +1,7 @@
 """The forms behind the post admin: edit-conflict refusal, the status comment, credits."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin.widgets import AutocompleteSelectMultiple, RelatedFieldWidgetWrapper
 from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
@@ -71,6 +72,19 @@ def _display_name(user):
     return user.get_full_name() or user.get_username()
 
 
+class TagChoiceField(forms.ModelMultipleChoiceField):
+    """The post's tags, at most settings.POST_MAX_TAGS of them (counted before any query)."""
+
+    def clean(self, value):
+        if isinstance(value, list | tuple) and len(set(value)) > settings.POST_MAX_TAGS:
+            raise ValidationError(
+                _("A post can have at most %(limit)s tags; chosen: %(count)s."),
+                code="too_many_tags",
+                params={"limit": settings.POST_MAX_TAGS, "count": len(set(value))},
+            )
+        return super().clean(value)
+
+
 def tag_field(db_field, admin_site, request):
     """Tags chosen with the admin's autocomplete; who may add tags gets a "+" beside it."""
     widget = RelatedFieldWidgetWrapper(
@@ -79,7 +93,7 @@ def tag_field(db_field, admin_site, request):
         admin_site,
         can_add_related=request.user.has_perm("blog.add_tag"),
     )
-    return forms.ModelMultipleChoiceField(
+    return TagChoiceField(
         queryset=Tag.objects.all(),
         required=False,
         label=db_field.verbose_name.capitalize(),

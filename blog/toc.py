@@ -6,11 +6,10 @@ summarises the section by the first sentence of its first paragraph.
 
 import re
 from dataclasses import dataclass
-from html import unescape
 
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from blog.plaintext import html_text
 from blog.templatetags.richtext import NUMBERED_HEADING
 
 FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
@@ -42,6 +41,6 @@ def summarise(section_html: str) -> str:
     paragraph = FIRST_PARAGRAPH.search(section_html)
     if paragraph is None:
         return ""
-    text = " ".join(unescape(strip_tags(paragraph.group(1))).split())
+    text = html_text(paragraph.group(1))
     first_sentence = SENTENCE_END.split(text, maxsplit=1)[0]
     return Truncator(first_sentence).words(SUMMARY_WORDS)

@@ -210,6 +210,11 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     }
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Rich text (post bodies, biographies, disclaimers) beyond these is refused before sanitising:
+# the longest essays run to ~100,000 characters and nest 6 or 7 elements deep.
+RICH_TEXT_MAX_CHARS = int(os.environ.get("RICH_TEXT_MAX_CHARS", "500000"))
+RICH_TEXT_MAX_DEPTH = int(os.environ.get("RICH_TEXT_MAX_DEPTH", "40"))
+POST_MAX_TAGS = int(os.environ.get("POST_MAX_TAGS", "50"))
 IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("IMAGE_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 IMAGE_UPLOAD_MAX_PIXELS = int(os.environ.get("IMAGE_UPLOAD_MAX_PIXELS", "40000000"))
 

@@ -4,7 +4,6 @@ Each is text first, then HTML, with a Message-ID on the site's own domain; post 
 carry the List-* headers of RFC 2369, 2919 and 8058 (one-click unsubscribe).
 """
 
-import html
 from email.utils import formataddr, parseaddr
 
 from django.conf import settings
@@ -12,8 +11,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.core.mail.message import make_msgid
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+
+from blog.plaintext import html_lines
 
 from .conf import absolute_url, mail_domain
 from .tokens import CONFIRM, MANAGE, UNSUBSCRIBE, make_token
@@ -36,11 +36,12 @@ def confirmation_message(subscriber) -> EmailMultiAlternatives:
 
 def post_message(post, subscriber) -> EmailMultiAlternatives:
     unsubscribe_url = link(subscriber, UNSUBSCRIBE, "newsletter:unsubscribe")
+    disclaimer = post.effective_disclaimer
     context = {
         "post": post,
         "post_url": absolute_url(post.get_absolute_url()),
-        "disclaimer": post.effective_disclaimer,
-        "disclaimer_text": plain_text(post.effective_disclaimer),
+        "disclaimer": disclaimer,
+        "disclaimer_text": "\n\n".join(html_lines(disclaimer.text)) if disclaimer else "",
         "unsubscribe_url": unsubscribe_url,
         "manage_url": link(subscriber, MANAGE, "newsletter:manage"),
         "site_name": settings.SITE_NAME,
@@ -58,10 +59,6 @@ def post_message(post, subscriber) -> EmailMultiAlternatives:
         to=subscriber.email,
         headers=headers,
     )
-
-
-def plain_text(disclaimer) -> str:
-    return html.unescape(strip_tags(disclaimer.text)).strip() if disclaimer else ""
 
 
 def link(subscriber, purpose: str, view: str) -> str:

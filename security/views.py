@@ -3,8 +3,12 @@
 import math
 
 from axes.helpers import get_cool_off, get_failure_limit
-from django.core.exceptions import RequestDataTooBig
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.shortcuts import render
+from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 TOO_LARGE = 413
 TOO_MANY_REQUESTS = 429
@@ -19,12 +23,27 @@ def lockout(request, original_response=None, credentials=None):
     return render(request, "security/lockout.html", context, status=TOO_MANY_REQUESTS)
 
 
+def over_limit(exception) -> str:
+    """What a request over one of the request limits is told, naming the limit ("" for any
+    other bad request)."""
+    if isinstance(exception, RequestDataTooBig):
+        size = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+        return _(
+            "This site accepts at most %(size)s of text in one request, and what was sent is "
+            "larger, so nothing was saved. Please send less: images go in their own upload field."
+        ) % {"size": size}
+    if isinstance(exception, TooManyFieldsSent):
+        count = number_format(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS, force_grouping=True)
+        return _(
+            "This site accepts at most %(count)s fields in one form, and what was sent has "
+            "more, so nothing was saved. A post can have at most %(tags)s tags."
+        ) % {"count": count, "tags": settings.POST_MAX_TAGS}
+    return ""
+
+
 def bad_request(request, exception):
-    """handler400: a too-large body gets 413 and says so; other bad requests get a plain 400."""
-    too_large = isinstance(exception, RequestDataTooBig)
-    return render(
-        request,
-        "security/bad_request.html",
-        {"too_large": too_large},
-        status=TOO_LARGE if too_large else 400,
-    )
+    """handler400: a request over one of the request limits gets 413 and a page naming the
+    limit; other bad requests get a plain 400."""
+    problem = over_limit(exception)
+    status = TOO_LARGE if problem else 400
+    return render(request, "security/bad_request.html", {"problem": problem}, status=status)

@@ -5,13 +5,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
-import nh3
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.html import escape
 
 from blog.models import Post
-from blog.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
+from blog.richtext import sanitize_html
 
 NOT_IN_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -54,17 +53,6 @@ def post_tag_uri(post: Post) -> str:
     return f"tag:{authority},{created}:post:{post.pk}"
 
 
-def absolute_html(html: str, base_url: str) -> str:
-    """`html` within the rich-text allowlist, its relative links and images made absolute."""
-    return nh3.clean(
-        html,
-        tags=set(ALLOWED_TAGS),
-        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
-        url_schemes=set(ALLOWED_URL_SCHEMES),
-        url_relative=("rewrite_with_base", base_url),
-    ).strip()
-
-
 def file_url(file, base_url: str) -> str:
     return urljoin(base_url, file.url) if file else ""
 
@@ -88,7 +76,7 @@ def entry_for(post: Post, base_url: str) -> Entry:
         title=xml_safe(post.title),
         url=url,
         summary=xml_safe(post.lead),
-        content_html=xml_safe(absolute_html(content, url)),
+        content_html=xml_safe(sanitize_html(content, base_url=url)),
         published=published,
         updated=max(published, post.updated_at.replace(microsecond=0)),
         authors=authors,

@@ -11,11 +11,11 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
+from blog.plaintext import html_text
 from blog.richtext import RichTextField
 from blog.slugs import unicode_slugify
 from security.uploads import RandomName, SafeImageField
@@ -272,7 +272,7 @@ class Post(models.Model):
 
     def save(self, *args, **kwargs):
         self.slug = self.slug or unicode_slugify(self.title)
-        self.word_count = len(strip_tags(f"{self.lead} {self.body}").split())
+        self.word_count = len(f"{self.lead} {html_text(self.body)}".split())
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
         with transaction.atomic():

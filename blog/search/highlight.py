@@ -5,7 +5,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .text import plain_text
+from blog.plaintext import html_text
 
 EXCERPT_BEFORE = 80
 EXCERPT_LENGTH = 240
@@ -40,7 +40,7 @@ def highlight(text: str, terms: list[str]) -> SafeString:
 def excerpt(rich_html: str, terms: list[str]) -> str:
     """The passage of a post body around its first match, or "" when the body has none."""
     pattern = matcher(terms)
-    text = plain_text(rich_html)
+    text = html_text(rich_html)
     found = pattern.search(text) if pattern else None
     if found is None:
         return ""

@@ -13,8 +13,9 @@ from django.dispatch import receiver
 from authors.models import Author
 from blog.models import KeyPoint, Post, PostAuthor, Tag, TaggedPost
 from blog.models.search import SearchDocument
+from blog.plaintext import html_text
 
-from .text import fold, plain_text
+from .text import fold
 
 BATCH_SIZE = 500
 LINE = "\n"
@@ -31,7 +32,7 @@ def document_fields(post: Post) -> dict[str, str]:
     return {
         "title": fold(post.title),
         "summary": fold(LINE + LINE.join(summary_lines) + LINE),
-        "body": fold(plain_text(post.body)),
+        "body": fold(html_text(post.body)),
     }
 
 

@@ -1,10 +1,7 @@
 """Text as search compares it: one normal form, plain words, safe queries."""
 
-import html
 import re
 import unicodedata
-
-from django.utils.html import strip_tags
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -16,11 +13,6 @@ def fold(text: str) -> str:
     """`text` in the form search compares: NFKC-normalised and case-folded, which (unlike
     SQLite's LIKE and lower()) treats Cyrillic and every other script alike."""
     return unicodedata.normalize("NFKC", text).casefold()
-
-
-def plain_text(rich_html: str) -> str:
-    """The words of sanitised HTML, with a space wherever a tag separated them."""
-    return " ".join(html.unescape(strip_tags(rich_html.replace("<", " <"))).split())
 
 
 def clean_query(raw: str) -> str:

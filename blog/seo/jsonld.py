@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 
-from blog.search.text import plain_text
+from blog.plaintext import html_text
 
 from .links import absolute_url, file_url
 
@@ -49,7 +49,7 @@ def person(author, *, full=False) -> dict:
     }
     if full:
         data |= {
-            "description": Truncator(plain_text(author.bio)).chars(DESCRIPTION_LENGTH),
+            "description": Truncator(html_text(author.bio)).chars(DESCRIPTION_LENGTH),
             "birthDate": str(author.birth_year or ""),
             "email": author.email,
         }

@@ -14,7 +14,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from blog.search.text import plain_text
+from blog.plaintext import html_text
 
 from . import jsonld
 from .links import absolute_url, file_url
@@ -88,7 +88,7 @@ def post_title(post) -> str:
 
 
 def post_description(post) -> str:
-    return summary(post.seo_description or post.lead or plain_text(post.body))
+    return summary(post.seo_description or post.lead or html_text(post.body))
 
 
 def post_image(post) -> Image | None:
@@ -181,7 +181,7 @@ def for_tag(request, tag) -> PageMeta:
 
 
 def for_author(request, author) -> PageMeta:
-    description = " ".join(filter(None, [author.position, plain_text(author.bio)])) or (
+    description = " ".join(filter(None, [author.position, html_text(author.bio)])) or (
         _("Columns by %(name)s.") % {"name": author.name}
     )
     trail = [

@@ -1,5 +1,5 @@
 from blog.search.highlight import excerpt, highlight
-from blog.search.text import clean_query, fold, plain_text, search_terms
+from blog.search.text import clean_query, fold, search_terms
 
 
 def test_queries_are_made_printable_one_line_and_short():
@@ -20,10 +20,6 @@ def test_terms_are_distinct_folded_words():
 
 def test_folding_treats_every_script_alike():
     assert fold("ЎЖЫЦЦЁ Straße") == fold("ўжыццё strasse")
-
-
-def test_plain_text_keeps_words_apart_and_unescapes():
-    assert plain_text("<ul><li>адзін</li><li>два</li></ul><p>A &amp; B</p>") == "адзін два A & B"
 
 
 def test_highlighting_escapes_everything_but_its_own_marks():

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -30,15 +31,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         essay = parse_file(options["path"])
-        post, created = import_essay(
-            essay,
-            title=checked_title(options["title"]),
-            author=find(Author, options["author"], "author"),
-            section=find(Section, options["section"], "section"),
-            tags=[storable(tag, "--tag") for tag in options["tags"]],
-            status=options["status"],
-            publish_at=parse_moment(options["publish_at"]),
-        )
+        try:
+            post, created = import_essay(
+                essay,
+                title=checked_title(options["title"]),
+                author=find(Author, options["author"], "author"),
+                section=find(Section, options["section"], "section"),
+                tags=[storable(tag, "--tag") for tag in options["tags"]],
+                status=options["status"],
+                publish_at=parse_moment(options["publish_at"]),
+            )
+        except ValidationError as error:
+            fail(f"{options['path']}: the essay's body is refused. {error.messages[0]}")
         verb = "Created" if created else "Updated"
         self.stdout.write(f"{verb} “{post.title}” ({post.status}) at {post.get_absolute_url()}")
 
