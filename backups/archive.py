@@ -25,7 +25,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from blog.models import Post
-from blog.richtext import validate_rich_text_fields
+from blog.richtext import clean_rich_text_fields
 from blog.search.index import refresh_search_documents
 from newsletter.tasks import tick
 
@@ -167,7 +167,7 @@ def _restore_objects(objects) -> int:
     restored = []
     with connection.constraint_checks_disabled():
         for item in serializers.deserialize("python", objects, handle_forward_references=True):
-            _check_rich_text(item.object)
+            _clean_rich_text(item.object)
             item.save()
             restored.append(type(item.object))
     models_restored = set(restored)
@@ -176,10 +176,11 @@ def _restore_objects(objects) -> int:
     return len(restored)
 
 
-def _check_rich_text(obj):
-    """The limits the editor applies; a restored object is saved raw, so they are applied here."""
+def _clean_rich_text(obj):
+    """A restored object is saved raw, skipping the sanitiser: the limits and the allowlist the
+    editor applies are applied here, so a crafted export cannot store markup the editor could not."""
     try:
-        validate_rich_text_fields(obj)
+        clean_rich_text_fields(obj)
     except ValidationError as error:
         raise ArchiveError(f"{obj._meta.label} {obj.pk}: {error.messages[0]}") from error
 

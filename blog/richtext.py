@@ -162,12 +162,12 @@ class RichTextField(models.TextField):
         return super().formfield(**editor | kwargs)
 
 
-def validate_rich_text_fields(instance) -> None:
-    """Apply the limits to each rich-text field of `instance`, for saves that skip `pre_save`
-    (restoring an export). The field's verbose name is put before the message."""
+def clean_rich_text_fields(instance) -> None:
+    """Bound and sanitise each rich-text field of `instance`, for saves that skip `pre_save`
+    (restoring an export). The field's verbose name is put before a refusal's message."""
     for field in instance._meta.concrete_fields:
         if isinstance(field, RichTextField):
             try:
-                validate_rich_text_limits(getattr(instance, field.attname))
+                field.pre_save(instance, add=False)
             except ValidationError as error:
                 raise ValidationError(f"{field.verbose_name}: {error.messages[0]}") from error
