@@ -178,7 +178,7 @@ def _restore_objects(objects) -> int:
 
 def _clean_rich_text(obj):
     """A restored object is saved raw, skipping the sanitiser: the limits and the allowlist the
-    editor applies are applied here, so a crafted export cannot store markup the editor could not."""
+    editor applies are applied here, so a crafted export stores no markup the editor could not."""
     try:
         clean_rich_text_fields(obj)
     except ValidationError as error:
