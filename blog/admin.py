@@ -5,6 +5,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from security import admin_options as house
+
 from . import workflow
 from .admin_forms import CreditForm, CreditFormSet, PostAdminForm, tag_field
 from .admin_views import PostWorkflowViews
@@ -23,7 +25,7 @@ from .revisions import record_relations
 from .style import check_post
 
 
-class PostAuthorInline(admin.TabularInline):
+class PostAuthorInline(house.TabularInline):
     model = PostAuthor
     form = CreditForm
     formset = CreditFormSet
@@ -39,19 +41,19 @@ class PostAuthorInline(admin.TabularInline):
         return formset
 
 
-class KeyPointInline(admin.TabularInline):
+class KeyPointInline(house.TabularInline):
     model = KeyPoint
     extra = 0
     fields = ["text", "position"]
 
 
-class CorrectionInline(admin.StackedInline):
+class CorrectionInline(house.StackedInline):
     model = Correction
     extra = 0
     fields = ["corrected_at", "text"]
 
 
-class PostRedirectInline(admin.TabularInline):
+class PostRedirectInline(house.TabularInline):
     model = PostRedirect
     extra = 0
     fields = ["old_slug"]
@@ -72,7 +74,7 @@ class StageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(PostWorkflowViews, admin.ModelAdmin):
+class PostAdmin(PostWorkflowViews, house.ModelAdmin):
     form = PostAdminForm
     list_display = ["title", "byline_names", "section", "stage", "publish_at", "updated_at"]
     # By date through a filter, not date_hierarchy, whose list of years reads every post.
@@ -105,7 +107,8 @@ class PostAdmin(PostWorkflowViews, admin.ModelAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "tags":
-            return tag_field(db_field, self.admin_site, request)
+            choices = self.get_field_queryset(kwargs.get("using"), db_field, request)
+            return tag_field(db_field, self.admin_site, request, choices)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def has_add_permission(self, request):
@@ -223,7 +226,7 @@ class PostAdmin(PostWorkflowViews, admin.ModelAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(house.ModelAdmin):
     list_display = ["name", "slug", "order", "default_disclaimer"]
     list_editable = ["order"]
     list_select_related = ["default_disclaimer"]
@@ -232,21 +235,21 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Disclaimer)
-class DisclaimerAdmin(admin.ModelAdmin):
+class DisclaimerAdmin(house.ModelAdmin):
     list_display = ["name", "placement"]
     list_filter = ["placement"]
     search_fields = ["name", "text"]
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(house.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(StyleRule)
-class StyleRuleAdmin(admin.ModelAdmin):
+class StyleRuleAdmin(house.ModelAdmin):
     list_display = ["preferred", "variants", "note"]
     search_fields = ["preferred", "variants", "note"]
 
