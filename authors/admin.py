@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from blog.models import PostAuthor
 from blog.workflow import is_editor, stage_label
+from security import admin_options as house
 
 from .models import Author
 
 
-class AuthorPostsInline(admin.TabularInline):
+class AuthorPostsInline(house.TabularInline):
     """The author's posts, newest first, each linking to its own admin page."""
 
     model = PostAuthor
@@ -39,7 +40,7 @@ class AuthorPostsInline(admin.TabularInline):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(house.ModelAdmin):
     list_display = ["name", "position", "email", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["name", "position", "email"]

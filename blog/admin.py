@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from security.form_rescue import FormRescueMixin
+from security import admin_options as house
 
 from . import workflow
 from .admin_forms import CreditForm, CreditFormSet, PostAdminForm, tag_field
@@ -26,7 +27,7 @@ from .revisions import record_relations
 from .style import check_post
 
 
-class PostAuthorInline(admin.TabularInline):
+class PostAuthorInline(house.TabularInline):
     model = PostAuthor
     form = CreditForm
     formset = CreditFormSet
@@ -42,19 +43,19 @@ class PostAuthorInline(admin.TabularInline):
         return formset
 
 
-class KeyPointInline(admin.TabularInline):
+class KeyPointInline(house.TabularInline):
     model = KeyPoint
     extra = 0
     fields = ["text", "position"]
 
 
-class CorrectionInline(admin.StackedInline):
+class CorrectionInline(house.StackedInline):
     model = Correction
     extra = 0
     fields = ["corrected_at", "text"]
 
 
-class PostRedirectInline(admin.TabularInline):
+class PostRedirectInline(house.TabularInline):
     model = PostRedirect
     extra = 0
     fields = ["old_slug"]
@@ -75,7 +76,7 @@ class StageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, admin.ModelAdmin):
+class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, house.ModelAdmin):
     form = PostAdminForm
     list_display = ["title", "byline_names", "section", "stage", "publish_at", "updated_at"]
     # By date through a filter, not date_hierarchy, whose list of years reads every post.
@@ -108,7 +109,8 @@ class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, admin.M
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "tags":
-            return tag_field(db_field, self.admin_site, request)
+            choices = self.get_field_queryset(kwargs.get("using"), db_field, request)
+            return tag_field(db_field, self.admin_site, request, choices)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def has_add_permission(self, request):
@@ -226,7 +228,7 @@ class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, admin.M
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(house.ModelAdmin):
     list_display = ["name", "slug", "order", "default_disclaimer"]
     list_editable = ["order"]
     list_select_related = ["default_disclaimer"]
@@ -235,21 +237,21 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Disclaimer)
-class DisclaimerAdmin(admin.ModelAdmin):
+class DisclaimerAdmin(house.ModelAdmin):
     list_display = ["name", "placement"]
     list_filter = ["placement"]
     search_fields = ["name", "text"]
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(house.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(StyleRule)
-class StyleRuleAdmin(admin.ModelAdmin):
+class StyleRuleAdmin(house.ModelAdmin):
     list_display = ["preferred", "variants", "note"]
     search_fields = ["preferred", "variants", "note"]
 

@@ -7,7 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from .models import Post, Tag
+from security.admin_choices import KeepsCurrentChoices
+
+from .models import Post
 from .prepublish import publication_problems
 from .revisions import latest_version
 
@@ -18,7 +20,7 @@ def version_token(post) -> str:
     return str(latest.history_id) if latest else ""
 
 
-class PostAdminForm(forms.ModelForm):
+class PostAdminForm(KeepsCurrentChoices):
     version = forms.CharField(widget=forms.HiddenInput, required=False)
     comment = forms.CharField(
         label=_("Comment"),
@@ -85,8 +87,9 @@ class TagChoiceField(forms.ModelMultipleChoiceField):
         return super().clean(value)
 
 
-def tag_field(db_field, admin_site, request):
-    """Tags chosen with the admin's autocomplete; who may add tags gets a "+" beside it."""
+def tag_field(db_field, admin_site, request, choices):
+    """Tags chosen with the admin's autocomplete among `choices`; who may add tags gets a "+"
+    beside it."""
     widget = RelatedFieldWidgetWrapper(
         AutocompleteSelectMultiple(db_field, admin_site),
         db_field.remote_field,
@@ -94,14 +97,14 @@ def tag_field(db_field, admin_site, request):
         can_add_related=request.user.has_perm("blog.add_tag"),
     )
     return TagChoiceField(
-        queryset=Tag.objects.all(),
+        queryset=choices,
         required=False,
         label=db_field.verbose_name.capitalize(),
         widget=widget,
     )
 
 
-class CreditForm(forms.ModelForm):
+class CreditForm(KeepsCurrentChoices):
     def has_changed(self):
         """A new credit filled in in advance (the writer's own) is saved like a typed one."""
         return super().has_changed() or (self.instance.pk is None and bool(self["author"].value()))

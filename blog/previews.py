@@ -8,6 +8,7 @@ PREVIEW_LINK_LIFETIME) and names a PreviewLink row, so deleting the row revokes 
 from django.core import signing
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
+from django.views.decorators.http import require_safe
 
 from .models import Post, PreviewLink
 from .models.workflow import PREVIEW_LINK_LIFETIME
@@ -52,6 +53,7 @@ def never_indexed(response):
     return response
 
 
+@require_safe
 def shared_preview(request, token):
     post = post_for_link(token)
     if post is None:

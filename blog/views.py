@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
 from .models import Post, PostRedirect, Section, Tag
@@ -52,6 +53,7 @@ class TagView(PublishedPostList):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
+@require_safe
 def post_detail(request, slug):
     page = PostPage(request, slug)
     if not page.exists:

@@ -2,11 +2,13 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from security import admin_options as house
+
 from .export import subscribers_csv
 from .models import Delivery, Follow, Subscriber
 
 
-class FollowInline(admin.TabularInline):
+class FollowInline(house.TabularInline):
     model = Follow
     extra = 0
     fields = ["author", "section", "created_at", "confirmed_at"]
@@ -15,7 +17,7 @@ class FollowInline(admin.TabularInline):
 
 
 @admin.register(Subscriber)
-class SubscriberAdmin(admin.ModelAdmin):
+class SubscriberAdmin(house.ModelAdmin):
     list_display = ["email", "status", "follow_summary", "created_at", "confirmed_at"]
     list_filter = ["status", "follows__author", "follows__section"]
     search_fields = ["email"]
@@ -47,7 +49,7 @@ class SubscriberAdmin(admin.ModelAdmin):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(house.ModelAdmin):
     list_display = ["post", "subscriber", "status", "attempts", "reason", "updated_at", "sent_at"]
     list_filter = ["status", ("post", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["post", "subscriber"]

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import TemplateView
 
 from . import ratelimit
@@ -21,9 +21,12 @@ from .targets import all_targets
 from .tokens import CONFIRM, MANAGE, UNSUBSCRIBE, make_token, read_token
 
 logger = logging.getLogger(__name__)
+# A reader's page with a form: anything but reading or posting it is answered 405.
+page_with_form = require_http_methods(["GET", "HEAD", "POST"])
 
 
 @csrf_exempt  # the form sits on cached pages, so no token: see is_cross_site()
+@page_with_form
 def subscribe(request):
     if request.method != "POST":
         return render(request, "newsletter/subscribe.html", {"form": SubscribeForm.for_page()})
@@ -83,6 +86,7 @@ def with_subscriber(purpose, *, expires=False):
 
     def decorate(view):
         @never_cache
+        @page_with_form
         @wraps(view)
         def wrapped(request, token):
             try:

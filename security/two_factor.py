@@ -9,6 +9,7 @@ the admin stays closed to them until their session is verified.
 from django import forms
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_otp import verify_token
@@ -61,6 +62,18 @@ class CodeField(forms.CharField):
 
 
 class TwoFactorLoginForm(AdminAuthenticationForm):
+    """A missing or wrong code is refused like a wrong password — the same message, and a
+    failed login that counts toward django-axes' lockout — so that the answer never tells
+    that the password was right."""
+
+    error_messages = {
+        **AdminAuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Please enter the correct %(username)s and password for a staff account, and the "
+            "code your authenticator app shows if you have set one up. Note that the "
+            "username and password may be case-sensitive."
+        ),
+    }
     otp_token = CodeField(
         label=_("Authenticator code"),
         required=False,
@@ -75,18 +88,15 @@ class TwoFactorLoginForm(AdminAuthenticationForm):
             user.otp_device = self._verified(user, device, cleaned_data.get("otp_token"))
         return cleaned_data
 
-    @staticmethod
-    def _verified(user, device, token):
-        if not token:
-            raise ValidationError(
-                _("Enter the code your authenticator app shows."), code="token_required"
-            )
-        verified = verify_token(user, device.persistent_id, token)
+    def _verified(self, user, device, token):
+        verified = verify_token(user, device.persistent_id, token) if token else None
         if verified is None:
-            raise ValidationError(
-                _("That code is wrong or has expired. Enter the one your app shows now."),
-                code="invalid_token",
+            user_login_failed.send(
+                sender=__name__,
+                credentials={"username": self.cleaned_data.get("username")},
+                request=self.request,
             )
+            raise self.get_invalid_login_error()
         return verified
 
 

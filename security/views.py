@@ -1,4 +1,5 @@
-"""Answers for requests that go wrong before a view runs: locked-out logins, bad requests."""
+"""Answers for requests that go wrong before a view runs: locked-out logins, bad requests,
+failed CSRF checks."""
 
 import math
 
@@ -47,3 +48,8 @@ def bad_request(request, exception):
     problem = over_limit(exception)
     status = TOO_LARGE if problem else 400
     return render(request, "security/bad_request.html", {"problem": problem}, status=status)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: the house 403 page, saying why a form was refused and what to do."""
+    return render(request, "403.html", {"csrf_failure": True}, status=403)

@@ -6,6 +6,7 @@ Each scope's feed lives at `<page>/feed/` (RSS), `<page>/feed/atom/` and, where 
 
 from django.urls import path, reverse
 from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_safe
 
 from .generators import AtomFeed, JsonFeed, RssFeed
 from .views import AuthorFeed, SectionFeed, SiteFeed, TagFeed
@@ -17,7 +18,7 @@ def feed_patterns(route, feed_class):
     return [
         path(
             f"{route}{suffix}",
-            gzip_page(feed_class(generator)),
+            gzip_page(require_safe(feed_class(generator))),
             name=f"{feed_class.url_name}_{name}",
         )
         for name, (suffix, generator) in FORMATS.items()

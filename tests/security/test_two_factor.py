@@ -35,6 +35,13 @@ def log_in(client, code=""):
     )
 
 
+def wrong_code(device):
+    return "000000" if current_code(device) != "000000" else "111111"
+
+
+REFUSED = "Please enter the correct username and password"
+
+
 def later():
     return time_machine.travel(timezone.now() + timedelta(seconds=61), tick=False)
 
@@ -48,10 +55,10 @@ def test_staff_with_an_authenticator_must_give_its_code(client, staff):
     device = TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
 
     without = log_in(client)
-    wrong = log_in(client, "000000" if current_code(device) != "000000" else "111111")
+    wrong = log_in(client, wrong_code(device))
 
-    assert "Enter the code your authenticator app shows." in without.content.decode()
-    assert "That code is wrong or has expired." in wrong.content.decode()
+    assert REFUSED in without.content.decode()
+    assert REFUSED in wrong.content.decode()
     assert "_auth_user_id" not in client.session
     with later():
         assert log_in(client, current_code(device)).status_code == 302
@@ -125,3 +132,30 @@ def test_the_admin_links_to_the_two_factor_setup(client, staff):
     page = client.get(reverse("admin:index")).content.decode()
 
     assert f'href="{reverse("admin:two_factor_setup")}"' in page
+
+
+def test_a_wrong_code_is_refused_like_a_wrong_password(client, staff):
+    device = TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
+
+    code_refused = log_in(client, wrong_code(device))
+    password_refused = client.post(
+        reverse("admin:login"), {"username": "olga", "password": "wrong", "otp_token": "123456"}
+    )
+
+    assert code_refused.context["form"].errors == password_refused.context["form"].errors
+    assert REFUSED in code_refused.content.decode()
+
+
+def test_wrong_codes_count_toward_the_lockout(client, staff, settings):
+    settings.AXES_ENABLED = True
+    device = TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
+    for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert log_in(client, wrong_code(device)).status_code == 200
+
+    locked = log_in(client, wrong_code(device))
+    with later():
+        still_locked = log_in(client, current_code(device))
+
+    assert locked.status_code == 429
+    assert still_locked.status_code == 429
+    assert "_auth_user_id" not in client.session
