@@ -5,8 +5,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from security.form_rescue import FormRescueMixin
 from security import admin_options as house
+from security.form_rescue import FormRescueMixin
 
 from . import workflow
 from .admin_forms import CreditForm, CreditFormSet, PostAdminForm, tag_field
