@@ -3,10 +3,8 @@ from django.urls import path, re_path
 from . import archive, previews, views
 from .archive import MONTH, YEAR
 from .corrections import CorrectionListView
-from .feeds.urls import blog_feed_patterns
 from .search.views import SearchView
 
-app_name = "blog"
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
     path("posts/<uslug:slug>/", views.post_detail, name="post"),
@@ -21,4 +19,3 @@ urlpatterns = [
     path("corrections/", CorrectionListView.as_view(), name="corrections"),
     path("preview/<str:token>/", previews.shared_preview, name="shared_preview"),
 ]
-urlpatterns += blog_feed_patterns

@@ -73,7 +73,7 @@ INSTALLED_APPS = [
     "authors",
     "blog",
     "newsletter",
-    "blog.feeds",
+    "feeds",
 ]
 
 MIDDLEWARE = [
@@ -322,7 +322,7 @@ WORDS_PER_MINUTE = 200
 # New slugs in Latin letters ("Беларусь" → "belarus") instead of the title's own script.
 SLUG_TRANSLITERATE = env_bool("SLUG_TRANSLITERATE", default=False)
 
-# Feeds (blog.feeds): items per feed, the site's public address for work outside a request
+# Feeds (feeds/): items per feed, the site's public address for work outside a request
 # (WebSub pings, item ids), and the WebSub hub to notify on publication (empty: none).
 FEED_ITEMS = int(os.environ.get("FEED_ITEMS", "20"))
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from django_tasks import default_task_backend
 
-from blog.feeds.websub import MAX_ATTEMPTS, HubNotificationFailed, notify_hub
 from blog.publication import announce_due_posts
+from feeds.websub import MAX_ATTEMPTS, HubNotificationFailed, notify_hub
 from tests.factories import AuthorFactory, PostFactory
 
 pytestmark = pytest.mark.django_db

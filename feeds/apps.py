@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class FeedsConfig(AppConfig):
-    name = "blog.feeds"
+    name = "feeds"
     label = "feeds"
     verbose_name = _("Feeds")
 
