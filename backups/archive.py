@@ -23,7 +23,7 @@ from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
 
 from blog.models import Post
-from blog.search.index import refresh_search_documents
+from search.index import refresh_search_documents
 
 from .contents import PARTS
 

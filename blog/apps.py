@@ -13,7 +13,6 @@ class BlogConfig(AppConfig):
             publication,  # noqa: F401  (connects its signal receivers)
             revisions,  # noqa: F401  (copies relations into each version)
         )
-        from .search import index  # noqa: F401  (keeps search documents fresh)
         from .slugs import UnicodeSlugConverter
 
         register_converter(UnicodeSlugConverter, "uslug")

@@ -3,12 +3,12 @@
 from django.db import transaction
 
 from authors.models import Author
+from search.index import refresh_search_documents
 
 from .essay_format import AuthorCard, ParsedEssay
 from .models import KeyPoint, Post, PostAuthor, Section
 from .models.tags import tag_key
 from .revisions import record_relations
-from .search.index import refresh_search_documents
 from .slugs import unicode_slugify
 
 

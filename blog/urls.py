@@ -3,12 +3,10 @@ from django.urls import path, re_path
 from . import archive, previews, views
 from .archive import MONTH, YEAR
 from .corrections import CorrectionListView
-from .search.views import SearchView
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
     path("posts/<uslug:slug>/", views.post_detail, name="post"),
-    path("search/", SearchView.as_view(), name="search"),
     path("sections/<uslug:slug>/", views.SectionView.as_view(), name="section"),
     path("tags/<uslug:slug>/", views.TagView.as_view(), name="tag"),
     path("archive/", archive.ArchiveIndexView.as_view(), name="archive"),

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "blog",
     "newsletter",
     "feeds",
+    "search",
 ]
 
 MIDDLEWARE = [

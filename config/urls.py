@@ -10,12 +10,13 @@ from django.urls import include, path
 import authors.urls
 import blog.urls
 import feeds.urls
+import search.urls
 from blog.language import switch_language
 from blog.seo import views as seo_views
 
 handler400 = "security.views.bad_request"
 
-blog_pages = [*blog.urls.urlpatterns, *feeds.urls.blog_feed_patterns]
+blog_pages = [*blog.urls.urlpatterns, *search.urls.urlpatterns, *feeds.urls.blog_feed_patterns]
 author_pages = [*authors.urls.urlpatterns, *feeds.urls.author_feed_patterns]
 
 urlpatterns = [

@@ -1,6 +1,5 @@
 from .corrections import Correction
 from .posts import Announcement, KeyPoint, Post, PostAuthor, PostRedirect
-from .search import SearchDocument
 from .sections import Disclaimer, Section
 from .style import StyleRule
 from .tags import Tag, TaggedPost
@@ -16,7 +15,6 @@ __all__ = [
     "PostRedirect",
     "PostTransition",
     "PreviewLink",
-    "SearchDocument",
     "Section",
     "StyleRule",
     "Tag",

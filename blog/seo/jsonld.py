@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 
-from blog.search.text import plain_text
+from search.text import plain_text
 
 from .links import absolute_url, file_url
 

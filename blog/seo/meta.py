@@ -14,7 +14,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from blog.search.text import plain_text
+from search.text import plain_text
 
 from . import jsonld
 from .links import absolute_url, file_url

@@ -6,9 +6,9 @@ from pytest_django.asserts import assertContains
 
 from blog.demo import load_demo
 from blog.models import Announcement, Post
-from blog.models.search import SearchDocument
 from blog.publication import announce_due_posts
 from blog.synthetic import synthetic_posts
+from search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
 

@@ -67,7 +67,7 @@ def test_a_failure_while_the_admin_publishes_rolls_back_every_change(
         "_transition": "publish",
     }
     before = state_of(draft)
-    monkeypatch.setattr("blog.search.index.refresh_search_documents", explode)
+    monkeypatch.setattr("search.index.refresh_search_documents", explode)
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = client.post(url, data)

@@ -16,7 +16,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import F, Q
 
-from blog.models.search import SEARCH_CONFIG
+from search.models import SEARCH_CONFIG
 
 MAX_RESULTS = 1000
 COLUMNS = ["title", "summary", "body"]

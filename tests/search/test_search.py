@@ -7,7 +7,8 @@ from django.db import connection
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from blog.models import KeyPoint, Post, SearchDocument, Tag
+from blog.models import KeyPoint, Post, Tag
+from search.models import SearchDocument
 from tests.factories import AuthorFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -174,7 +175,7 @@ def test_the_number_of_queries_does_not_grow_with_the_results(
 
 
 def test_only_the_newest_matches_are_counted_and_ranked(client, monkeypatch):
-    monkeypatch.setattr("blog.search.query.MAX_RESULTS", 3)
+    monkeypatch.setattr("search.query.MAX_RESULTS", 3)
     for days in range(5):
         PostFactory(title=f"Калонка {days}", publish_at=timezone.now() - timedelta(days=days))
 

@@ -1,5 +1,5 @@
-from blog.search.highlight import excerpt, highlight
-from blog.search.text import clean_query, fold, plain_text, search_terms
+from search.highlight import excerpt, highlight
+from search.text import clean_query, fold, plain_text, search_terms
 
 
 def test_queries_are_made_printable_one_line_and_short():

@@ -1,6 +1,6 @@
 from django import template
 
-from blog.search import highlight as highlighting
+from search import highlight as highlighting
 
 register = template.Library()
 

@@ -1,6 +1,6 @@
 """What search reads for each post: its words, case-folded, in three weights.
 
-Kept in step with the post by `blog.search.index`. On PostgreSQL the `vector` column holds
+Kept in step with the post by `search.index`. On PostgreSQL the `vector` column holds
 the weighted full-text vector under a GIN index (created by the migration on PostgreSQL
 only); other databases leave it empty and match the case-folded text columns.
 """
@@ -41,6 +41,7 @@ class SearchDocument(models.Model):
     objects = SearchDocumentQuerySet.as_manager()
 
     class Meta:
+        app_label = "blog"  # its table and migrations stay with the posts it describes
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
 

@@ -12,7 +12,7 @@ from django.dispatch import receiver
 
 from authors.models import Author
 from blog.models import KeyPoint, Post, PostAuthor, Tag, TaggedPost
-from blog.models.search import SearchDocument
+from search.models import SearchDocument
 
 from .text import fold, plain_text
 

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from blog.caching import forget_version
 from blog.models import Post
-from blog.search.index import refresh_search_documents
+from search.index import refresh_search_documents
 
 
 class Command(BaseCommand):
