@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "newsletter",
     "feeds",
     "search",
+    "seo",
 ]
 
 MIDDLEWARE = [

@@ -11,8 +11,8 @@ import authors.urls
 import blog.urls
 import feeds.urls
 import search.urls
+import seo.urls
 from blog.language import switch_language
-from blog.seo import views as seo_views
 
 handler400 = "security.views.bad_request"
 
@@ -24,9 +24,7 @@ urlpatterns = [
     path("authors/", include((author_pages, "authors"))),
     path("newsletter/", include("newsletter.urls")),
     path("i18n/setlang/", switch_language, name="set_language"),
-    path("sitemap.xml", seo_views.sitemap_index, name="sitemap"),
-    path("sitemap-<slug:section>.xml", seo_views.sitemap_section, name="sitemap_section"),
-    path("robots.txt", seo_views.RobotsView.as_view(), name="robots"),
+    *seo.urls.urlpatterns,
     path("", include((blog_pages, "blog"))),
 ]
 if settings.DEBUG:

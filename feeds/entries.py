@@ -10,6 +10,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.html import escape
 
+from blog.links import file_url
 from blog.models import Post
 from blog.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
 
@@ -63,10 +64,6 @@ def absolute_html(html: str, base_url: str) -> str:
         url_schemes=set(ALLOWED_URL_SCHEMES),
         url_relative=("rewrite_with_base", base_url),
     ).strip()
-
-
-def file_url(file, base_url: str) -> str:
-    return urljoin(base_url, file.url) if file else ""
 
 
 def person(author, base_url: str) -> Person:

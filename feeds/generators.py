@@ -7,17 +7,15 @@ Each item carries its `Entry` (see entries.py); the feed carries `icon`, `hub` a
 `last_modified`.
 """
 
-import json
 import mimetypes
 
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed, rfc3339_date
 
+from security.json_script import markup_safe_json
+
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
 CONTENT_MODULE = "http://purl.org/rss/1.0/modules/content/"
 MEDIA_RSS = "http://search.yahoo.com/mrss/"
-# Markup characters as JSON escapes: the same strings to a JSON parser, inert to anything
-# that mistakes the document for HTML.
-JSON_MARKUP_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
 def image_type(url):
@@ -84,9 +82,7 @@ class JsonFeed(ContentDatedFeed):
     content_type = "application/feed+json; charset=utf-8"
 
     def write(self, outfile, encoding):
-        outfile.write(
-            json.dumps(self.document(), ensure_ascii=False).translate(JSON_MARKUP_ESCAPES)
-        )
+        outfile.write(markup_safe_json(self.document()))
 
     def document(self):
         feed = self.feed

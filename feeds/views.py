@@ -19,10 +19,11 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
 from authors.models import Author
+from blog.links import file_url
 from blog.models import Post, Section, Tag
 
 from .editions import Channel, Edition
-from .entries import Entry, entry_for, file_url, xml_safe
+from .entries import Entry, entry_for, xml_safe
 
 ALL_FORMATS = ("rss", "atom", "json")
 XML_FORMATS = ("rss", "atom")

@@ -15,7 +15,9 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from .conf import absolute_url, mail_domain
+from blog.links import absolute_url
+
+from .conf import mail_domain
 from .tokens import CONFIRM, MANAGE, UNSUBSCRIBE, make_token
 
 

@@ -1,4 +1,4 @@
-"""Sitemaps of what readers may see: posts, sections, tags, and the Google News sitemap
+"""Sitemaps of what readers may see: posts, authors, sections, tags, and the Google News sitemap
 of the last two days. Each costs the same few queries whatever the number of posts."""
 
 from datetime import timedelta
@@ -9,7 +9,8 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
 
-from .models import Post, Section, Tag
+from authors.models import Author
+from blog.models import Post, Section, Tag
 
 NEWS_WINDOW = timedelta(days=2)
 
@@ -76,6 +77,17 @@ class TagSitemap(ListingSitemap):
     def items(self):
         return (
             Tag.objects.annotate(lastmod=latest_update(tags=OuterRef("pk")))
+            .filter(lastmod__isnull=False)
+            .order_by("pk")
+        )
+
+
+class AuthorSitemap(ListingSitemap):
+    """Author pages with a published post, dated by their newest change."""
+
+    def items(self):
+        return (
+            Author.objects.annotate(lastmod=latest_update(authors=OuterRef("pk")))
             .filter(lastmod__isnull=False)
             .order_by("pk")
         )

@@ -6,8 +6,8 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from authors.models import Author
 from blog.models import Post
-from tests.blog.page_head import empty_values, link_hrefs, meta, structured_data
 from tests.factories import AuthorFactory, PostFactory, SectionFactory
+from tests.seo.page_head import empty_values, link_hrefs, meta, structured_data
 
 pytestmark = pytest.mark.django_db
 

@@ -14,10 +14,10 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from blog.links import absolute_url, file_url
 from search.text import plain_text
 
 from . import jsonld
-from .links import absolute_url, file_url
 
 NOINDEX = "noindex, follow"
 PAGE_PARAMETERS = ("page", "older", "newer")  # numbered pages; keyset pages (blog.pagination)
@@ -33,7 +33,7 @@ class Image:
 
 
 @dataclass(frozen=True)
-class Article:
+class ArticleMeta:
     """Open Graph's article:* facts."""
 
     published: object
@@ -60,7 +60,7 @@ class PageMeta:
     language: str = field(default_factory=get_language)
     image: Image | None = None
     alternates: list[Alternate] = field(default_factory=list)
-    article: Article | None = None
+    article: ArticleMeta | None = None
     structured_data: list[dict] = field(default_factory=list)
     site_name: str = field(default_factory=lambda: settings.SITE_NAME)
 
@@ -123,7 +123,7 @@ def for_post(post) -> PageMeta:
         language=post.language,
         image=image,
         alternates=language_alternates(post),
-        article=Article(
+        article=ArticleMeta(
             published=post.publish_at,
             modified=post.updated_at,
             section=section.name,

@@ -5,10 +5,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from authors.sitemaps import AuthorSitemap
-from blog.sitemaps import NewsSitemap, PostSitemap, SectionSitemap, TagSitemap
+from blog.links import absolute_url
 
-from .links import absolute_url
+from .sitemaps import AuthorSitemap, NewsSitemap, PostSitemap, SectionSitemap, TagSitemap
 
 SITEMAPS = {
     "posts": PostSitemap,

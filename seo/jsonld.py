@@ -6,9 +6,8 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 
+from blog.links import absolute_url, file_url
 from search.text import plain_text
-
-from .links import absolute_url, file_url
 
 CONTEXT = "https://schema.org"
 EMPTY = ("", None, [], {})

@@ -1,27 +1,23 @@
 """`{% post_seo post %}`, `{% index_seo %}`… in a page's `{% block meta %}`: the
 description, robots, canonical and hreflang links, Open Graph and Twitter card tags and
-the JSON-LD of that kind of page (built in `blog.seo.meta`)."""
-
-import json
+the JSON-LD of that kind of page (built in `seo.meta`)."""
 
 from django import template
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from blog.seo import meta
+from security.json_script import markup_safe_json
+from seo import meta
 
 register = template.Library()
 HEAD = "seo/head.html"
-# As django's json_script: nothing in the data can close the <script> element.
-SCRIPT_SAFE = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
 
 
 @register.filter
 def jsonld(data):
     """`{{ data|jsonld }}`: a <script type="application/ld+json"> element holding `data`."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(SCRIPT_SAFE)
+    text = markup_safe_json(data)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
