@@ -14,10 +14,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from blog.demo import ESSAY_TITLE
 from blog.models import Post
 from blog.pagination import Position
 from blog.synthetic import synthetic_posts
+from editorial.demo import ESSAY_TITLE
 
 RENDERS = 5
 

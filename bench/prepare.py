@@ -6,9 +6,9 @@ from pathlib import Path
 
 from django.core.management import call_command
 
-from blog.demo import load_demo
 from blog.models import Post
 from blog.synthetic import seed_posts, synthetic_posts
+from editorial.demo import load_demo
 
 
 def main(target: int, report: str):

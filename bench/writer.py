@@ -8,9 +8,9 @@ from pathlib import Path
 from django.db import DatabaseError
 from django.utils import timezone
 
-from blog.demo import ESSAY_TITLE
 from blog.models import Post
 from blog.synthetic import synthetic_posts
+from editorial.demo import ESSAY_TITLE
 
 EDITED_POSTS = 20
 

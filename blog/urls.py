@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import archive, previews, views
+from . import archive, views
 from .archive import MONTH, YEAR
 from .corrections import CorrectionListView
 
@@ -15,5 +15,4 @@ urlpatterns = [
         rf"^archive/{YEAR}/{MONTH}/$", archive.ArchiveMonthView.as_view(), name="archive_month"
     ),
     path("corrections/", CorrectionListView.as_view(), name="corrections"),
-    path("preview/<str:token>/", previews.shared_preview, name="shared_preview"),
 ]

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "backups",
     "authors",
     "blog",
+    "editorial",
     "newsletter",
     "feeds",
     "search",
@@ -169,6 +170,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "security.views.lockout"
 TWO_FACTOR_REQUIRED_FOR_EDITORS = env_bool("TWO_FACTOR_REQUIRED_FOR_EDITORS")
+# Who counts as an editor there: security knows roles only by this permission.
+TWO_FACTOR_EDITOR_PERMISSION = "blog.edit_any_post"
 OTP_TOTP_ISSUER = SITE_NAME
 SESSION_COOKIE_AGE = int(os.environ.get("ADMIN_SESSION_SECONDS", str(8 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

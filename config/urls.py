@@ -9,6 +9,7 @@ from django.urls import include, path
 
 import authors.urls
 import blog.urls
+import editorial.urls
 import feeds.urls
 import search.urls
 import seo.urls
@@ -16,7 +17,12 @@ from blog.language import switch_language
 
 handler400 = "security.views.bad_request"
 
-blog_pages = [*blog.urls.urlpatterns, *search.urls.urlpatterns, *feeds.urls.blog_feed_patterns]
+blog_pages = [
+    *blog.urls.urlpatterns,
+    *search.urls.urlpatterns,
+    *editorial.urls.urlpatterns,
+    *feeds.urls.blog_feed_patterns,
+]
 author_pages = [*authors.urls.urlpatterns, *feeds.urls.author_feed_patterns]
 
 urlpatterns = [

@@ -14,7 +14,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django_tasks import task
 
-from blog.publication import post_published
+from editorial.publication import post_published
 
 from .urls import feed_urls
 from .views import FEEDS

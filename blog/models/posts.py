@@ -403,7 +403,7 @@ class PostRedirect(models.Model):
 
 
 class Announcement(models.Model):
-    """The mark that a post's publication was announced (see blog.publication)."""
+    """The mark that a post's publication was announced (see editorial.publication)."""
 
     post = models.OneToOneField(Post, on_delete=models.CASCADE, related_name="announcement")
     announced_at = models.DateTimeField(_("announced"), auto_now_add=True)

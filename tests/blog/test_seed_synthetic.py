@@ -4,10 +4,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from pytest_django.asserts import assertContains
 
-from blog.demo import load_demo
 from blog.models import Announcement, Post
-from blog.publication import announce_due_posts
 from blog.synthetic import synthetic_posts
+from editorial.demo import load_demo
+from editorial.publication import announce_due_posts
 from search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from django_tasks import default_task_backend
 
-from blog.publication import announce_due_posts
+from editorial.publication import announce_due_posts
 from feeds.websub import MAX_ATTEMPTS, HubNotificationFailed, notify_hub
 from tests.factories import AuthorFactory, PostFactory
 
