@@ -2,7 +2,6 @@ from django.urls import path, re_path
 
 from . import archive, views
 from .archive import MONTH, YEAR
-from .corrections import CorrectionListView
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
@@ -14,5 +13,5 @@ urlpatterns = [
     re_path(
         rf"^archive/{YEAR}/{MONTH}/$", archive.ArchiveMonthView.as_view(), name="archive_month"
     ),
-    path("corrections/", CorrectionListView.as_view(), name="corrections"),
+    path("corrections/", views.CorrectionListView.as_view(), name="corrections"),
 ]

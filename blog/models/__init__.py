@@ -1,9 +1,8 @@
 from .corrections import Correction
 from .posts import Announcement, KeyPoint, Post, PostAuthor, PostRedirect
 from .sections import Disclaimer, Section
-from .style import StyleRule
 from .tags import Tag, TaggedPost
-from .workflow import PostTransition, PreviewLink
+from .workflow import PostTransition, PreviewLink, StyleRule
 
 __all__ = [
     "Announcement",
