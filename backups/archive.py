@@ -26,8 +26,8 @@ from django_tasks_db.models import DBTaskResult
 
 from blog.models import Post
 from blog.richtext import clean_rich_text_fields
-from blog.search.index import refresh_search_documents
 from newsletter.tasks import tick
+from search.index import refresh_search_documents
 
 from .contents import PARTS
 

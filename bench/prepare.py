@@ -7,8 +7,8 @@ from pathlib import Path
 from django.core.management import call_command
 
 from bench.synthetic import seed_posts, synthetic_posts
-from blog.demo import load_demo
 from blog.models import Post
+from editorial.demo import load_demo
 
 
 def main(target: int, report: str):

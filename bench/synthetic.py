@@ -17,7 +17,7 @@ from django.utils import timezone
 from authors.models import Author
 from blog.caching import forget_version
 from blog.models import Announcement, KeyPoint, Post, PostAuthor, Section, Tag, TaggedPost
-from blog.search.index import refresh_search_documents
+from search.index import refresh_search_documents
 
 AUTHORS = 40
 SECTIONS = 4

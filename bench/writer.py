@@ -9,8 +9,8 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from bench.synthetic import synthetic_posts
-from blog.demo import ESSAY_TITLE
 from blog.models import Post
+from editorial.demo import ESSAY_TITLE
 
 EDITED_POSTS = 20
 

@@ -8,12 +8,7 @@ class BlogConfig(AppConfig):
     verbose_name = _("Blog")
 
     def ready(self):
-        from . import (
-            caching,  # noqa: F401  (content changes invalidate cached pages)
-            publication,  # noqa: F401  (connects its signal receivers)
-            revisions,  # noqa: F401  (copies relations into each version)
-        )
-        from .search import index  # noqa: F401  (keeps search documents fresh)
+        from . import caching  # noqa: F401  (content changes invalidate cached pages)
         from .slugs import UnicodeSlugConverter
 
         register_converter(UnicodeSlugConverter, "uslug")

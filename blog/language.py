@@ -11,7 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from newsletter.views import is_cross_site
+from security.cross_site import is_cross_site
 
 
 @csrf_exempt

@@ -16,9 +16,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from .caching import remember, remember_article
+from .links import absolute_url, share_links
 from .models import Post
-from .seo.links import absolute_url
-from .sharing import share_links
 from .toc import table_of_contents
 
 RELATED_POSTS = 3

@@ -1,6 +1,6 @@
 """The editorial roles: the "Authors" and "Editors" groups and their permissions.
 
-Authors add posts and edit their own drafts (blog.workflow narrows the model permissions
+Authors add posts and edit their own drafts (editorial.workflow narrows the model permissions
 to the posts that credit them); Editors hold every permission of the blog and authors
 apps, publishing included. Migration blog 0006 creates the groups with `grant_roles`.
 """

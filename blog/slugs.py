@@ -1,9 +1,18 @@
-"""Unicode slugs: Belarusian titles make Belarusian URLs."""
+"""Unicode slugs: Belarusian titles make Belarusian URLs, or Latin ones (SLUG_TRANSLITERATE).
+
+Transliteration: Belarusian (and Russian) Cyrillic in plain Latin letters, for slugs.
+
+The BGN/PCGN romanisation of Belarusian, written in ASCII: г → h, ў → w, х → kh,
+ц → ts, ч → ch, ш → sh, ж → zh, ы → y, ю → yu, я → ya; е and ё are ye and yo at the
+start of a word and after a vowel, й, ў, ь, ъ or an apostrophe, and e and io after a
+consonant. The soft sign and apostrophes are dropped; Russian и, щ, ъ are added.
+Characters outside the table pass through unchanged.
+
+    "Святлана Ціханоўская" → "svyatlana tsikhanowskaya"
+"""
 
 from django.conf import settings
 from django.utils.text import slugify
-
-from .transliteration import transliterate
 
 UNICODE_SLUG_PATTERN = r"[-\w]+"
 
@@ -23,3 +32,28 @@ def unicode_slugify(text: str, max_length: int = 200) -> str:
     if settings.SLUG_TRANSLITERATE:
         text = transliterate(text)
     return slugify(text, allow_unicode=True)[:max_length].strip("-")
+
+
+LETTERS = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "ж": "zh", "з": "z",
+    "і": "i", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ў": "w", "ф": "f", "х": "kh",
+    "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ы": "y", "ь": "", "ъ": "", "э": "e",
+    "ю": "yu", "я": "ya", "'": "", "’": "", "ʼ": "",
+}  # fmt: skip
+IOTATED = {"е": ("ye", "e"), "ё": ("yo", "io")}  # (after a vowel or a break, after a consonant)
+OPENING = set("аеёіиоуыэюяйўьъ")
+
+
+def transliterate(text: str) -> str:
+    latin = []
+    previous = ""
+    for char in text.lower():
+        if char in IOTATED:
+            opening, after_consonant = IOTATED[char]
+            opens = previous in OPENING or not previous.isalpha()
+            latin.append(opening if opens else after_consonant)
+        else:
+            latin.append(LETTERS.get(char, char))
+        previous = char
+    return "".join(latin)

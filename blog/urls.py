@@ -1,16 +1,11 @@
 from django.urls import path, re_path
 
-from . import archive, previews, views
+from . import archive, views
 from .archive import MONTH, YEAR
-from .corrections import CorrectionListView
-from .feeds.urls import blog_feed_patterns
-from .search.views import SearchView
 
-app_name = "blog"
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
     path("posts/<uslug:slug>/", views.post_detail, name="post"),
-    path("search/", SearchView.as_view(), name="search"),
     path("sections/<uslug:slug>/", views.SectionView.as_view(), name="section"),
     path("tags/<uslug:slug>/", views.TagView.as_view(), name="tag"),
     path("archive/", archive.ArchiveIndexView.as_view(), name="archive"),
@@ -18,7 +13,5 @@ urlpatterns = [
     re_path(
         rf"^archive/{YEAR}/{MONTH}/$", archive.ArchiveMonthView.as_view(), name="archive_month"
     ),
-    path("corrections/", CorrectionListView.as_view(), name="corrections"),
-    path("preview/<str:token>/", previews.shared_preview, name="shared_preview"),
+    path("corrections/", views.CorrectionListView.as_view(), name="corrections"),
 ]
-urlpatterns += blog_feed_patterns

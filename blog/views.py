@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
 
-from .models import Post, PostRedirect, Section, Tag
+from .models import Correction, Post, PostRedirect, Section, Tag
 from .pagination import PostWindow
 from .post_page import PostPage
 
@@ -62,3 +62,14 @@ def post_detail(request, slug):
         )
         return redirect(moved.post, permanent=True)
     return render(request, "blog/post_detail.html", page.context())
+
+
+class CorrectionListView(ListView):
+    """The public corrections log."""
+
+    template_name = "blog/correction_list.html"
+    context_object_name = "corrections"
+    paginate_by = settings.POSTS_PER_PAGE
+
+    def get_queryset(self):
+        return Correction.objects.public().select_related("post").newest_first()

@@ -1,42 +1,30 @@
 """Columnist settings, read from the environment.
 
 DJANGO_ENV=production switches on the production checks; everything else has a
-safe local default so that `make run` works on a fresh machine.
+safe local default so that `make run` works on a fresh machine. The environment helpers
+are in env.py; security and logs in settings_security.py, mail in settings_mail.py.
 """
 
 import hashlib
 import os
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(os.environ.get("COLUMNIST_VAR_DIR", BASE_DIR / "var"))
-
-ENVIRONMENT = os.environ.get("DJANGO_ENV", "development")
-PRODUCTION = ENVIRONMENT == "production"
-
-
-def env_bool(name, default=False):
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-def required_in_production(name, development_default):
-    value = os.environ.get(name, "")
-    if value:
-        return value
-    if PRODUCTION:
-        raise ImproperlyConfigured(f"{name} must be set when DJANGO_ENV=production.")
-    return development_default
-
+from .env import (  # noqa: F401  (settings too)
+    BASE_DIR,
+    ENVIRONMENT,
+    PRODUCTION,
+    SITE_NAME,
+    VAR_DIR,
+    env_bool,
+    env_list,
+    required_in_production,
+)
+from .settings_mail import *  # noqa: F403
+from .settings_security import *  # noqa: F403
 
 SECRET_KEY = required_in_production("SECRET_KEY", "insecure-development-key-not-for-production")
 DEBUG = env_bool("DJANGO_DEBUG", default=not PRODUCTION)
@@ -47,7 +35,6 @@ if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DJANGO_ENV=production.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-SITE_NAME = os.environ.get("SITE_NAME", "Columnist")
 
 INSTALLED_APPS = [
     "security.apps.ColumnistAdminConfig",
@@ -72,8 +59,11 @@ INSTALLED_APPS = [
     "backups",
     "authors",
     "blog",
+    "editorial",
     "newsletter",
-    "blog.feeds",
+    "feeds",
+    "search",
+    "seo",
     "bench",
 ]
 
@@ -155,73 +145,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "security.passwords.DistinctCharactersValidator"},
 ]
-
-# Security (see security/ and README "Security"): headers, CSP, admin hardening, uploads.
-ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "security.views.lockout"
-TWO_FACTOR_REQUIRED_FOR_EDITORS = env_bool("TWO_FACTOR_REQUIRED_FOR_EDITORS")
-OTP_TOTP_ISSUER = SITE_NAME
-SESSION_COOKIE_AGE = int(os.environ.get("ADMIN_SESSION_SECONDS", str(8 * 60 * 60)))
-SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_COOKIE_SAMESITE = "Lax"
-CSRF_COOKIE_HTTPONLY = True
-CSRF_FAILURE_VIEW = "security.views.csrf_failure"
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = PRODUCTION
-# The interface language: read by the server only. (The messages cookie follows the session's.)
-LANGUAGE_COOKIE_SAMESITE = "Lax"
-LANGUAGE_COOKIE_HTTPONLY = True
-LANGUAGE_COOKIE_SECURE = PRODUCTION
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=PRODUCTION)
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000" if PRODUCTION else "0"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
-if env_bool("BEHIND_HTTPS_PROXY"):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF, NONCE],
-        "img-src": [SELF, "https:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "object-src": [NONE],
-        "frame-src": [NONE],
-        "base-uri": [NONE],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-        "upgrade-insecure-requests": PRODUCTION,
-    }
-}
-CONTENT_SECURITY_POLICY_ADMIN = {
-    "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        # The admin's templates and widgets set style attributes; scripts stay nonce-only.
-        "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "https:", "data:"],
-    }
-}
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-# Rich text (post bodies, biographies, disclaimers) beyond these is refused before sanitising:
-# the longest essays run to ~100,000 characters and nest 6 or 7 elements deep.
-RICH_TEXT_MAX_CHARS = int(os.environ.get("RICH_TEXT_MAX_CHARS", "500000"))
-RICH_TEXT_MAX_DEPTH = int(os.environ.get("RICH_TEXT_MAX_DEPTH", "40"))
-POST_MAX_TAGS = int(os.environ.get("POST_MAX_TAGS", "50"))
-IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("IMAGE_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
-IMAGE_UPLOAD_MAX_PIXELS = int(os.environ.get("IMAGE_UPLOAD_MAX_PIXELS", "40000000"))
 
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en")
 LANGUAGES = [("en", _("English")), ("be", _("Belarusian"))]
@@ -333,46 +256,8 @@ WORDS_PER_MINUTE = 200
 # New slugs in Latin letters ("Беларусь" → "belarus") instead of the title's own script.
 SLUG_TRANSLITERATE = env_bool("SLUG_TRANSLITERATE", default=False)
 
-# Feeds (blog.feeds): items per feed, the site's public address for work outside a request
+# Feeds (feeds/): items per feed, the site's public address for work outside a request
 # (WebSub pings, item ids), and the WebSub hub to notify on publication (empty: none).
 FEED_ITEMS = int(os.environ.get("FEED_ITEMS", "20"))
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WEBSUB_HUB = os.environ.get("WEBSUB_HUB", "")
-
-# Mail (newsletter/). Without EMAIL_HOST, mails are written as files to var/mail/ for
-# a look during development; set EMAIL_HOST (and the rest) to send them by SMTP.
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.filebased.EmailBackend"
-)
-EMAIL_FILE_PATH = VAR_DIR / "mail"
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=not EMAIL_USE_SSL)
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <columns@localhost>")
-NEWSLETTER_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "security.logs.RedactFilter"}},
-    "formatters": {
-        "json": {"()": "security.logs.JsonLinesFormatter"},
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": os.environ.get("LOG_FORMAT", "json"),
-            "filters": ["redact"],
-        }
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # security.audit records logins and lockouts; axes' own chatter is left out.
-    "loggers": {"axes": {"level": "WARNING"}},
-}

@@ -30,7 +30,3 @@ def setting(name):
 
 def mail_domain() -> str:
     return setting("NEWSLETTER_DOMAIN") or urlsplit(settings.SITE_URL).hostname
-
-
-def absolute_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path

@@ -13,9 +13,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from blog.links import absolute_url
 from blog.plaintext import html_lines
 
-from .conf import absolute_url, mail_domain
+from .conf import mail_domain
 from .tokens import CONFIRM, MANAGE, UNSUBSCRIBE, make_token
 
 

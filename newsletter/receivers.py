@@ -1,6 +1,6 @@
 from django.dispatch import receiver
 
-from blog.publication import post_published
+from editorial.publication import post_published
 
 from .tasks import deliver_post
 

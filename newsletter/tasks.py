@@ -7,7 +7,7 @@ from django_tasks import TaskResultStatus, task
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
-from blog.publication import announce_due_posts
+from editorial.publication import announce_due_posts
 
 from .conf import setting
 from .delivery import SENDING_ERRORS, deliver, failure_reason

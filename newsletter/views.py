@@ -3,7 +3,6 @@
 import logging
 from functools import wraps
 
-from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.shortcuts import redirect, render
@@ -12,6 +11,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import TemplateView
+
+from security.cross_site import is_cross_site
 
 from . import ratelimit
 from .conf import setting
@@ -25,7 +26,7 @@ logger = logging.getLogger(__name__)
 page_with_form = require_http_methods(["GET", "HEAD", "POST"])
 
 
-@csrf_exempt  # the form sits on cached pages, so no token: see is_cross_site()
+@csrf_exempt  # the form sits on cached pages, so no token: see security.cross_site
 @page_with_form
 def subscribe(request):
     if request.method != "POST":
@@ -43,20 +44,6 @@ def subscribe(request):
         return too_many_attempts(request, form)
     request_subscription(form.cleaned_data["email"], form.target)
     return redirect("newsletter:check_inbox")
-
-
-def is_cross_site(request) -> bool:
-    """Whether a browser sent this from another site (the CSRF defence of the subscribe form).
-
-    The form is on pages every reader shares from the page cache, which cannot hold a
-    per-reader CSRF token; browsers say where a POST comes from in Sec-Fetch-Site or Origin.
-    """
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site:
-        return fetch_site not in {"same-origin", "none"}
-    origin = request.headers.get("Origin")
-    own = {request.build_absolute_uri("/")[:-1], settings.SITE_URL, *settings.CSRF_TRUSTED_ORIGINS}
-    return origin is not None and origin not in own
 
 
 def client_ip(request) -> str:

@@ -1,4 +1,5 @@
-"""The audit trail in the logs: publications, logins, failed logins and lockouts.
+"""The audit trail in the logs: logins, failed logins and lockouts, and whatever other apps
+report through `log_event` (editorial reports publications).
 
 Receivers log who and from where, never a password (Django already cleanses the
 credentials it passes along, and only the username is read here).
@@ -10,8 +11,6 @@ from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
-from blog.publication import post_published
-
 logger = logging.getLogger("columnist.audit")
 
 
@@ -19,12 +18,10 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "") if request is not None else ""
 
 
-@receiver(post_published, dispatch_uid="audit_post_published")
-def log_publication(sender, post, **kwargs):
-    logger.info(
-        "post published",
-        extra={"event": "post_published", "post_id": post.pk, "slug": post.slug},
-    )
+def log_event(event: str, message: str, **fields):
+    """One line of the audit trail: `event` names it, `fields` (ids, never personal data)
+    go along as structured fields."""
+    logger.info(message, extra={"event": event, **fields})
 
 
 @receiver(user_logged_in, dispatch_uid="audit_login")

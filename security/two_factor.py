@@ -1,9 +1,10 @@
 """Two-factor login for staff with TOTP devices (django-otp).
 
 A staff member who has set up an authenticator must give its code at every login. When
-TWO_FACTOR_REQUIRED_FOR_EDITORS is on, editors (who may edit every post: the Editors group)
-and superusers must set one up: after their password they are sent to the setup page, and
-the admin stays closed to them until their session is verified.
+TWO_FACTOR_REQUIRED_FOR_EDITORS is on, editors (who hold TWO_FACTOR_EDITOR_PERMISSION, by
+default the Editors group's permission to edit every post) and superusers must set one up:
+after their password they are sent to the setup page, and the admin stays closed to them
+until their session is verified.
 """
 
 from django import forms
@@ -15,15 +16,15 @@ from django.utils.translation import gettext_lazy as _
 from django_otp import verify_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from blog import workflow
-
 
 def confirmed_device(user):
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
 def two_factor_required(user):
-    return settings.TWO_FACTOR_REQUIRED_FOR_EDITORS and workflow.is_editor(user)
+    return settings.TWO_FACTOR_REQUIRED_FOR_EDITORS and user.has_perm(
+        settings.TWO_FACTOR_EDITOR_PERMISSION
+    )
 
 
 def is_verified(user):

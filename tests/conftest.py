@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import caches
 
-from blog.demo import load_demo
+from editorial.demo import load_demo
 
 
 @pytest.fixture(autouse=True)

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import formats, translation
 from pytest_django.asserts import assertContains, assertNotContains
 
-from tests.blog.page_head import link_hrefs, structured_data
 from tests.factories import AuthorFactory, DisclaimerFactory, PostFactory, SectionFactory
+from tests.seo.page_head import link_hrefs, structured_data
 
 pytestmark = pytest.mark.django_db
 

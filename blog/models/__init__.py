@@ -1,10 +1,8 @@
 from .corrections import Correction
 from .posts import Announcement, KeyPoint, Post, PostAuthor, PostRedirect
-from .search import SearchDocument
 from .sections import Disclaimer, Section
-from .style import StyleRule
 from .tags import Tag, TaggedPost
-from .workflow import PostTransition, PreviewLink
+from .workflow import PostTransition, PreviewLink, StyleRule
 
 __all__ = [
     "Announcement",
@@ -16,7 +14,6 @@ __all__ = [
     "PostRedirect",
     "PostTransition",
     "PreviewLink",
-    "SearchDocument",
     "Section",
     "StyleRule",
     "Tag",

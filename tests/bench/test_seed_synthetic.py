@@ -5,10 +5,10 @@ from django.core.management import CommandError, call_command
 from pytest_django.asserts import assertContains
 
 from bench.synthetic import synthetic_posts
-from blog.demo import load_demo
 from blog.models import Announcement, Post
-from blog.models.search import SearchDocument
-from blog.publication import announce_due_posts
+from editorial.demo import load_demo
+from editorial.publication import announce_due_posts
+from search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,6 @@
 import pytest
 
-from blog.slugs import unicode_slugify
-from blog.transliteration import transliterate
+from blog.slugs import transliterate, unicode_slugify
 from tests.factories import PostFactory
 
 

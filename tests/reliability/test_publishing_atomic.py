@@ -7,10 +7,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
-from blog import workflow
-from blog.demo import ESSAY_PATH
 from blog.models import Announcement, KeyPoint, Post, PostTransition
-from tests.blog.admin_client import form_data
+from editorial import workflow
+from editorial.demo import ESSAY_PATH
+from tests.editorial.admin_client import form_data
 from tests.factories import AuthorFactory, PostFactory, SectionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +67,7 @@ def test_a_failure_while_the_admin_publishes_rolls_back_every_change(
         "_transition": "publish",
     }
     before = state_of(draft)
-    monkeypatch.setattr("blog.search.index.refresh_search_documents", explode)
+    monkeypatch.setattr("search.index.refresh_search_documents", explode)
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = client.post(url, data)
@@ -81,7 +81,7 @@ def test_a_failure_while_the_admin_publishes_rolls_back_every_change(
 def test_a_failure_in_the_middle_of_an_import_creates_nothing(monkeypatch):
     author = AuthorFactory(slug="olga", position="")
     SectionFactory(slug="blogs")
-    monkeypatch.setattr("blog.importing._set_tags", explode)
+    monkeypatch.setattr("editorial.importing._set_tags", explode)
 
     with pytest.raises(Boom):
         call_command(

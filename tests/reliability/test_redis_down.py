@@ -13,7 +13,7 @@ from pytest_django.asserts import assertContains
 
 from config.settings import caches_from_environment
 from newsletter.models import RateCounter
-from tests.blog.admin_client import change_url, form_data
+from tests.editorial.admin_client import change_url, form_data
 from tests.factories import PostFactory, UserFactory
 from tests.newsletter.helpers import subscribe
 

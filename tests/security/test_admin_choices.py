@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 
 from blog.models import Post
 from newsletter.models import Delivery, Subscriber
-from tests.blog.admin_client import change_url, editable_data, form_data
+from tests.editorial.admin_client import change_url, editable_data, form_data
 from tests.factories import AuthorFactory, PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from blog.models import Post
-from tests.blog.admin_client import change_url, form_data, logged_in, messages_of
+from tests.editorial.admin_client import change_url, form_data, logged_in, messages_of
 from tests.factories import PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ nothing created."""
 import pytest
 from django.core.management import CommandError, call_command
 
-from blog.demo import ESSAY_PATH
 from blog.models import Post, Tag
+from editorial.demo import ESSAY_PATH
 from tests.factories import AuthorFactory, PostFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db

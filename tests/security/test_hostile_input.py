@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from blog.models import KeyPoint, Post
-from tests.blog.admin_client import form_data
+from tests.editorial.admin_client import form_data
 from tests.factories import AuthorFactory, PostFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db

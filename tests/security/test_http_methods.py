@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from blog.previews import create_link
+from editorial.previews import create_link
 from newsletter.models import Subscriber
 from newsletter.tokens import CONFIRM, MANAGE, UNSUBSCRIBE, make_token
 from tests.factories import UserFactory

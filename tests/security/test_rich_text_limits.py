@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
-from blog.demo import ESSAY_PATH
 from blog.models import Post
 from blog.richtext import validate_rich_text_limits
+from editorial.demo import ESSAY_PATH
 from tests.factories import AuthorFactory, SectionFactory
 from tests.security.test_hostile_input import add_form, add_post, editor_client, errors_of
 

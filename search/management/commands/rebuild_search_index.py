@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand
+
+from blog.caching import forget_version
+from blog.models import Post
+from search.index import refresh_search_documents
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the search documents of posts that have none (for example after a bulk "
+        "import); with --all, rebuild every post's document."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--all", action="store_true", help="Rebuild every document.")
+
+    def handle(self, *args, all=False, **options):
+        posts = Post.objects.all() if all else Post.objects.filter(search_document=None)
+        post_ids = list(posts.values_list("pk", flat=True))
+        refresh_search_documents(post_ids)
+        if post_ids:
+            forget_version()  # search results have changed; bulk writes send no signals
+        self.stdout.write(f"Search documents rebuilt: {len(post_ids)}.")

@@ -1,0 +1,93 @@
+"""Sitemaps of what readers may see: posts, authors, sections, tags, and the Google News sitemap
+of the last two days. Each costs the same few queries whatever the number of posts."""
+
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, OuterRef, Subquery
+from django.utils import timezone
+
+from authors.models import Author
+from blog.models import Post, Section, Tag
+
+NEWS_WINDOW = timedelta(days=2)
+
+
+def latest_update(**lookup):
+    """The newest `updated_at` among the published posts matching `lookup` (with OuterRef)."""
+    posts = Post.objects.published().filter(**lookup).order_by("-updated_at")
+    return Subquery(posts.values("updated_at")[:1])
+
+
+class SiteSitemap(Sitemap):
+    """Addresses on SITE_URL, like every other absolute address the site gives out."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class ListingSitemap(SiteSitemap):
+    """Pages listing posts, each with the date its newest change to a published post."""
+
+    def lastmod(self, item):
+        return item.lastmod
+
+
+class PostSitemap(SiteSitemap):
+    def items(self):
+        return Post.objects.published().only("slug", "updated_at").newest_first()
+
+    def lastmod(self, post):
+        return post.updated_at
+
+    def get_latest_lastmod(self):
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+
+
+class NewsSitemap(PostSitemap):
+    """Google News: posts published in the last two days, with title and language."""
+
+    template_name = "sitemaps/news.xml"
+    limit = 1000
+
+    def items(self):
+        return (
+            Post.objects.published()
+            .filter(publish_at__gte=timezone.now() - NEWS_WINDOW)
+            .only("slug", "title", "language", "publish_at", "updated_at")
+            .newest_first()
+        )
+
+
+class SectionSitemap(ListingSitemap):
+    def items(self):
+        return (
+            Section.objects.annotate(lastmod=latest_update(section=OuterRef("pk")))
+            .filter(lastmod__isnull=False)
+            .order_by("order", "pk")
+        )
+
+
+class TagSitemap(ListingSitemap):
+    def items(self):
+        return (
+            Tag.objects.annotate(lastmod=latest_update(tags=OuterRef("pk")))
+            .filter(lastmod__isnull=False)
+            .order_by("pk")
+        )
+
+
+class AuthorSitemap(ListingSitemap):
+    """Author pages with a published post, dated by their newest change."""
+
+    def items(self):
+        return (
+            Author.objects.annotate(lastmod=latest_update(authors=OuterRef("pk")))
+            .filter(lastmod__isnull=False)
+            .order_by("pk")
+        )

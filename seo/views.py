@@ -1,0 +1,38 @@
+"""/sitemap.xml (an index), /sitemap-<section>.xml and /robots.txt."""
+
+from django.contrib.sitemaps import views as sitemaps
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from django.views.generic import TemplateView
+
+from blog.links import absolute_url
+
+from .sitemaps import AuthorSitemap, NewsSitemap, PostSitemap, SectionSitemap, TagSitemap
+
+SITEMAPS = {
+    "posts": PostSitemap,
+    "news": NewsSitemap,
+    "authors": AuthorSitemap,
+    "sections": SectionSitemap,
+    "tags": TagSitemap,
+}
+
+
+@require_safe
+def sitemap_index(request):
+    return sitemaps.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
+
+
+@require_safe
+def sitemap_section(request, section):
+    template = getattr(SITEMAPS.get(section), "template_name", "sitemap.xml")
+    return sitemaps.sitemap(request, SITEMAPS, section=section, template_name=template)
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
+    http_method_names = ["get", "head"]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(sitemap_url=absolute_url(reverse("sitemap")), **kwargs)
