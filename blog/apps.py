@@ -9,7 +9,6 @@ class BlogConfig(AppConfig):
 
     def ready(self):
         from . import (
-            caching,  # noqa: F401  (content changes invalidate cached pages)
             publication,  # noqa: F401  (connects its signal receivers)
             revisions,  # noqa: F401  (copies relations into each version)
         )

@@ -2,12 +2,9 @@
 
 from datetime import date
 
-from django.template.loader import render_to_string
-from django.utils.translation import get_language
 from django.views.generic import TemplateView
 
 from .archive_months import month_counts, month_span, published_months
-from .caching import remember
 from .views import PublishedPostList
 
 YEAR = r"(?P<year>[1-9][0-9]{3})"
@@ -18,14 +15,7 @@ class ArchiveIndexView(TemplateView):
     template_name = "blog/archive_index.html"
 
     def get_context_data(self, **kwargs):
-        years = remember(f"archive-years:{get_language()}", render_years)
-        return super().get_context_data(years=years, **kwargs)
-
-
-def render_years():
-    """Every month with posts, under its year: hundreds of links, so the rendered list is kept
-    until the content changes."""
-    return render_to_string("blog/includes/archive_years.html", {"months": published_months()})
+        return super().get_context_data(months=published_months(), **kwargs)
 
 
 class ArchiveYearView(PublishedPostList):
