@@ -37,7 +37,7 @@ def environ(path_info: str) -> dict:
         "SERVER_PORT": "8000",
         "HTTP_HOST": "127.0.0.1:8000",
         "HTTP_ACCEPT_LANGUAGE": "en",
-        "HTTP_COOKIE": "csrftoken=abc; _ga=GA1.2.3",
+        "HTTP_COOKIE": "csrftoken=" + "a" * 32 + "; _ga=GA1.2.3",
         "wsgi.url_scheme": "http",
         "wsgi.input": io.BytesIO(),
         "wsgi.errors": sys.stderr,

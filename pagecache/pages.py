@@ -70,8 +70,10 @@ def is_not_modified(meta, etag: str | None, last_modified: str | None) -> bool:
     if if_none_match:
         theirs = {tag.removeprefix("W/") for tag in parse_etags(if_none_match)}
         return etag is not None and ("*" in theirs or etag.removeprefix("W/") in theirs)
-    since = parse_http_date_safe(meta.get("HTTP_IF_MODIFIED_SINCE", ""))
-    changed = parse_http_date_safe(last_modified or "")
+    if_modified_since = meta.get("HTTP_IF_MODIFIED_SINCE")
+    if not (if_modified_since and last_modified):
+        return False
+    since, changed = parse_http_date_safe(if_modified_since), parse_http_date_safe(last_modified)
     return since is not None and changed is not None and changed <= since
 
 
