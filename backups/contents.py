@@ -38,7 +38,6 @@ PARTS = [
 NOT_EXPORTED = {
     "blog.searchdocument": "rebuilt from the posts after an import",
     "blog.previewlink": "short-lived share links, signed with the old site's secret key",
-    "feeds.feedversion": "a feed's digest and last change, recomputed on the next request",
     "newsletter.ratecounter": "rate-limit counters that expire within the hour",
     "otp_totp.totpdevice": "authenticator secrets stay on the server; staff set them up again",
 }

@@ -8,7 +8,6 @@ class BlogConfig(AppConfig):
     verbose_name = _("Blog")
 
     def ready(self):
-        from . import caching  # noqa: F401  (content changes invalidate cached pages)
         from .slugs import UnicodeSlugConverter
 
         register_converter(UnicodeSlugConverter, "uslug")

@@ -5,7 +5,7 @@ from django.views.generic import ListView
 
 from .models import Correction, Post, PostRedirect, Section, Tag
 from .pagination import PostWindow
-from .post_page import PostPage
+from .post_page import find_post, page_context
 
 
 class PublishedPostList(ListView):
@@ -55,13 +55,13 @@ class TagView(PublishedPostList):
 
 @require_safe
 def post_detail(request, slug):
-    page = PostPage(request, slug)
-    if not page.exists:
+    post = find_post(slug)
+    if post is None:
         moved = get_object_or_404(
             PostRedirect.objects.filter(post__in=Post.objects.published()), old_slug=slug
         )
         return redirect(moved.post, permanent=True)
-    return render(request, "blog/post_detail.html", page.context())
+    return render(request, "blog/post_detail.html", page_context(request, post))
 
 
 class CorrectionListView(ListView):

@@ -65,12 +65,13 @@ INSTALLED_APPS = [
     "search",
     "seo",
     "bench",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
+    # First, so that a cached page skips the rest; it keeps what the rest adds (see its doc).
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Early, so that a cached page skips the rest; it stores what the rest adds (see its doc).
-    "blog.page_cache.PageCacheMiddleware",
     "security.headers.ContentSecurityPolicyMiddleware",
     "security.headers.PermissionsPolicyMiddleware",
     "security.requests.HostileRequestMiddleware",
@@ -205,43 +206,53 @@ def cache_key_prefix() -> str:
 
 
 def caches_from_environment():
-    """Rendered pages and fragments live in each process's memory ("pages"); the content
-    version that says when they are stale (blog.caching) lives where every process reads
-    it ("shared"). With REDIS_URL, that is Redis, which is also the default cache; without
-    it, a file on this machine, and the default cache is local memory.
+    """Rendered pages live in each process's memory: "pages" for addresses without a
+    query, and a smaller "query_pages" for the rest (search, "Older" pages), so that those
+    never push posts out. The generation that says when they are stale (pagecache) lives
+    where every process reads it ("shared"), alone, so that no amount of reading can
+    evict it: with REDIS_URL, in Redis, which is also the default cache; without it, in
+    a file on this machine, and the default cache is local memory.
 
-    The site does without Redis while it is down (blog.resilient_cache): pages are then
-    rendered uncached, and a server that does not answer costs one short socket timeout
-    every RETRY_AFTER seconds, not one per cache read."""
+    The site does without Redis while it is down (pagecache.resilient_cache): pages are
+    then rendered uncached, and a server that does not answer costs one short socket
+    timeout every RETRY_AFTER seconds, not one per cache read."""
     pages = {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": 1000},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        },
+        "query_pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "query-pages",
+            "OPTIONS": {"MAX_ENTRIES": 200},
+        },
     }
     redis_url = os.environ.get("REDIS_URL")
     if redis_url:
         redis = {
-            "BACKEND": "blog.resilient_cache.ResilientRedisCache",
+            "BACKEND": "pagecache.resilient_cache.ResilientRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": cache_key_prefix(),
             "RETRY_AFTER": 5,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
-        return {"default": redis, "shared": redis, "pages": pages}
+        return {"default": redis, "shared": redis, **pages}
     return {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
         "shared": {
-            "BACKEND": "blog.shared_file_cache.SharedFileCache",
+            "BACKEND": "pagecache.shared_file_cache.SharedFileCache",
             "LOCATION": (VAR_DIR / "cache").resolve(),
             "KEY_PREFIX": cache_key_prefix(),
         },
-        "pages": pages,
+        **pages,
     }
 
 
 CACHES = caches_from_environment()
-# Anonymous readers' pages and feeds come from the cache (blog.page_cache); every content
-# change invalidates them at once. Cache-Control lets browsers and a CDN keep them briefly.
+# Anonymous readers' pages and feeds come from the cache (pagecache); every change readers
+# can see starts a new generation, which makes them all stale at once. Cache-Control lets
+# browsers and a CDN keep them briefly.
 PAGE_CACHE = env_bool("PAGE_CACHE", default=not DEBUG)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(24 * 60 * 60)))
 PAGE_CACHE_CONTROL = {

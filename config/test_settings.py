@@ -10,7 +10,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if not os.environ.get("REDIS_URL"):
     CACHES = {
         alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
-        for alias in ["default", "shared", "pages"]
+        for alias in ["default", "shared", "pages", "query_pages"]
     }
 # The whole suite runs with the page cache on: every test that changes content and reads
 # a page again proves the invalidation (tests/conftest.py empties the caches between tests).

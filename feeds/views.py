@@ -1,8 +1,10 @@
 """The feeds: one base shared by every scope (site, author, section, tag) and format.
 
-A request builds the feed's `Edition` once — the newest posts as entries — and answers 304
-when the reader already holds it; otherwise Django's syndication framework writes it in the
-format chosen in the URLconf.
+A feed's validators come from the page cache's generation, which changes whenever anything
+readers see does: a request that names them gets 304 before any post is read. Otherwise
+the feed's `Edition` is built once — the newest posts as entries, with absolute addresses
+on SITE_URL — and Django's syndication framework writes it in the format chosen in the
+URLconf.
 """
 
 from urllib.parse import urljoin
@@ -13,7 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
@@ -21,6 +23,7 @@ from django.utils.translation import gettext as _
 from authors.models import Author
 from blog.links import file_url
 from blog.models import Post, Section, Tag
+from pagecache.generation import current_generation
 
 from .editions import Channel, Edition
 from .entries import Entry, entry_for, xml_safe
@@ -47,14 +50,16 @@ class ColumnistFeed(Feed):
         self.feed_type = feed_type
 
     def __call__(self, request, *args, **kwargs):
-        with translation.override(settings.LANGUAGE_CODE):
-            edition = self.get_object(request, **kwargs)
-            etag, last_modified = f'W/"{edition.etag}"', edition.last_modified.timestamp()
-            response = get_conditional_response(
-                request, etag=etag, last_modified=last_modified
-            ) or self.render(edition, request)
-        response.headers["ETag"] = etag
-        response.headers["Last-Modified"] = http_date(last_modified)
+        generation = current_generation()
+        validators = generation_validators(generation)
+        response = get_conditional_response(request, **validators)
+        if response is None:
+            changed_at = generation.changed_at if generation else timezone.now()
+            with translation.override(settings.LANGUAGE_CODE):
+                response = self.render(self.get_object(request, changed_at, **kwargs), request)
+        if validators:
+            response.headers["ETag"] = validators["etag"]
+            response.headers["Last-Modified"] = http_date(validators["last_modified"])
         patch_cache_control(response, **CACHE_CONTROL)
         return response
 
@@ -64,15 +69,15 @@ class ColumnistFeed(Feed):
         feed.write(response, "utf-8")
         return response
 
-    def get_object(self, request, slug=None):
+    def get_object(self, request, last_modified, slug=None):
         subject = self.get_subject(slug)
-        base_url = request.build_absolute_uri("/")
+        base_url = f"{settings.SITE_URL}/"
         posts = self.filter_posts(Post.objects.published(), subject)
         latest = posts.for_readers().newest_first().top(settings.FEED_ITEMS)
-        return Edition.observe(
-            f"{request.get_host()} {self.scope_key(subject)}",
+        return Edition(
             self.channel(subject, base_url),
             tuple(entry_for(post, base_url) for post in latest),
+            last_modified,
         )
 
     def channel(self, subject, base_url):
@@ -91,9 +96,6 @@ class ColumnistFeed(Feed):
 
     def filter_posts(self, posts, subject):
         return posts
-
-    def scope_key(self, subject):
-        return "site"
 
     def feed_title(self, subject):
         return settings.SITE_NAME
@@ -176,9 +178,6 @@ class NamedScopeFeed(ColumnistFeed):
     def get_subject(self, slug):
         return get_object_or_404(self.model, slug=slug)
 
-    def scope_key(self, subject):
-        return f"{self.model._meta.label_lower}:{subject.pk}"
-
     def feed_title(self, subject):
         return _("%(name)s — %(site)s") % {"name": subject.name, "site": settings.SITE_NAME}
 
@@ -247,6 +246,14 @@ class TagFeed(NamedScopeFeed):
     @classmethod
     def subjects_of(cls, post):
         return list(post.tags.all())
+
+
+def generation_validators(generation) -> dict:
+    """ETag and Last-Modified of every feed while nothing readers see changes (none while
+    the shared cache that holds the generation cannot be reached)."""
+    if generation is None:
+        return {}
+    return {"etag": f'W/"{generation.token}"', "last_modified": generation.changed_at.timestamp()}
 
 
 FEEDS = (SiteFeed, AuthorFeed, SectionFeed, TagFeed)

@@ -3,7 +3,7 @@
 Hits are counted in the cache when it is shared between processes and increments there are
 atomic (Redis, Memcached); otherwise — Django's default local-memory cache is private to
 each process — in a database table, and there too while the cache server is unreachable
-(see blog.resilient_cache). Keys are keyed hashes, never the raw address or IP.
+(see pagecache.resilient_cache). Keys are keyed hashes, never the raw address or IP.
 """
 
 from dataclasses import dataclass

@@ -1,7 +1,10 @@
 import pytest
 from django.core.cache import caches
+from django.db import transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 
 from editorial.demo import load_demo
+from pagecache.generation import renew_generation
 
 
 @pytest.fixture(autouse=True)
@@ -15,3 +18,32 @@ def empty_caches():
 def demo_post(db):
     """The shipped demo column, loaded as `make run` loads it."""
     return load_demo()
+
+
+@pytest.fixture(autouse=True)
+def transactions_commit_for_the_page_cache(monkeypatch):
+    """Each test runs inside a transaction that never commits, so the generation's renewal
+    on commit would never run. Here, leaving the outermost atomic block the test itself
+    opened counts as its commit, and a change made outside any counts at once, as in
+    autocommit: pages go stale when they would in production, and only then."""
+    on_commit, leave_atomic = BaseDatabaseWrapper.on_commit, transaction.Atomic.__exit__
+
+    def register(connection, func, robust=False):
+        on_commit(connection, func, robust)
+        run_renewals_if_committed(connection)
+
+    def leave(block, *exc_info):
+        leave_atomic(block, *exc_info)
+        run_renewals_if_committed(transaction.get_connection(block.using))
+
+    monkeypatch.setattr(BaseDatabaseWrapper, "on_commit", register)
+    monkeypatch.setattr(transaction.Atomic, "__exit__", leave)
+
+
+def run_renewals_if_committed(connection):
+    if any(not getattr(block, "_from_testcase", False) for block in connection.atomic_blocks):
+        return
+    renewals = [entry for entry in connection.run_on_commit if entry[1] is renew_generation]
+    for entry in renewals:
+        connection.run_on_commit.remove(entry)
+        renew_generation()

@@ -3,8 +3,6 @@ Which app may import which is checked by `lint-imports` in `make lint`."""
 
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ["authors", "backups", "blog", "config", "editorial", "feeds", "newsletter"]
 APPS += ["pagecache", "search", "security", "seo"]
@@ -30,9 +28,5 @@ def test_no_app_module_is_over_300_lines():
     assert long == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="until the page cache (pagecache/) and synthetic seeding (bench/) leave blog/",
-)
 def test_blog_holds_at_most_25_modules():
     assert len(app_modules("blog")) <= MAX_BLOG_MODULES

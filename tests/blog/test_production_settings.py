@@ -43,8 +43,9 @@ def test_without_redis_pages_stay_in_memory_and_the_version_in_a_shared_file(tmp
 
     assert settings["caches"] == {
         "default": "django.core.cache.backends.locmem.LocMemCache",
-        "shared": "blog.shared_file_cache.SharedFileCache",
+        "shared": "pagecache.shared_file_cache.SharedFileCache",
         "pages": "django.core.cache.backends.locmem.LocMemCache",
+        "query_pages": "django.core.cache.backends.locmem.LocMemCache",
     }
     assert settings["page_cache"] is True
     assert settings["conn_max_age"] == 60
@@ -58,7 +59,7 @@ def test_with_redis_every_process_shares_the_version_and_the_default_cache(tmp_p
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/columnist",
     )
 
-    redis = "blog.resilient_cache.ResilientRedisCache"
+    redis = "pagecache.resilient_cache.ResilientRedisCache"
     assert settings["caches"]["default"] == settings["caches"]["shared"] == redis
     assert settings["conn_max_age"] == 60
     assert settings["health_checks"] is True

@@ -16,6 +16,14 @@ from tests.factories import AuthorFactory, PostFactory, SectionFactory
 pytestmark = pytest.mark.django_db
 
 SERVER = "http://testserver"
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    """Feeds take every address from SITE_URL, never from the request's host."""
+    settings.SITE_URL = SERVER
+
+
 XML_FEEDS = [
     ("blog:feed_rss", "site"),
     ("blog:feed_atom", "site"),
@@ -80,7 +88,7 @@ def first_entry(client, url):
 
 
 def tag_id(post):
-    return f"tag:127.0.0.1,{post.created_at.date().isoformat()}:post:{post.pk}"
+    return f"tag:testserver,{post.created_at.date().isoformat()}:post:{post.pk}"
 
 
 @pytest.mark.parametrize(("url_name", "scope_name"), XML_FEEDS)

@@ -162,15 +162,6 @@ def test_a_change_within_the_same_second_still_moves_last_modified(client, newer
     assert response["Last-Modified"] != last_modified
 
 
-def test_a_newer_post_in_another_feed_leaves_this_one_alone(client, newer_and_older):
-    url = address("/tags/{tag}/feed/", newer_and_older[0])
-    etag = client.get(url)["ETag"]
-
-    PostFactory(tags=["Kazakhstan"])
-
-    assert client.get(url, headers={"if-none-match": etag}).status_code == 304
-
-
 @pytest.mark.usefixtures("page_cache")
 def test_head_answers_like_get_without_a_body(client, newer_and_older):
     get = client.get("/feed/atom/")

@@ -115,7 +115,7 @@ def test_one_warning_says_redis_is_unreachable_however_often_it_is_tried(
         for url in reader_pages(post):
             assertContains(client.get(url), "The original title")
 
-    [warning] = [record for record in caplog.records if record.name == "blog.resilient_cache"]
+    [warning] = [record for record in caplog.records if record.name == "pagecache.resilient_cache"]
     assert warning.levelno == logging.WARNING
     assert "127.0.0.1:1" in warning.getMessage()
 

@@ -1,6 +1,5 @@
 from django.core.management.base import BaseCommand
 
-from blog.caching import forget_version
 from blog.models import Post
 from search.index import refresh_search_documents
 
@@ -18,6 +17,4 @@ class Command(BaseCommand):
         posts = Post.objects.all() if all else Post.objects.filter(search_document=None)
         post_ids = list(posts.values_list("pk", flat=True))
         refresh_search_documents(post_ids)
-        if post_ids:
-            forget_version()  # search results have changed; bulk writes send no signals
         self.stdout.write(f"Search documents rebuilt: {len(post_ids)}.")

@@ -2,8 +2,8 @@
 
 Every process on the machine shares the files. A read still opens the key's file, but
 when its bytes are the ones this process decoded before, the value is returned without
-unpickling and decompressing it again. It holds the content version (see blog.caching),
-which every cached page request reads.
+unpickling and decompressing it again. It holds the generation (pagecache.generation),
+which every cached page request reads; the memory of what was decoded is kept small.
 """
 
 import io
@@ -13,6 +13,8 @@ import zlib
 from typing import NamedTuple
 
 from django.core.cache.backends.filebased import FileBasedCache
+
+REMEMBERED_FILES = 64
 
 
 class Decoded(NamedTuple):
@@ -43,5 +45,7 @@ class SharedFileCache(FileBasedCache):
             stream = io.BytesIO(data)
             expiry = pickle.load(stream)
             value = pickle.loads(zlib.decompress(stream.read()))
+            if len(self._decoded) >= REMEMBERED_FILES:
+                self._decoded.clear()
             decoded = self._decoded[fname] = Decoded(data, expiry, value)
         return decoded

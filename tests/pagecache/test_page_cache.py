@@ -9,7 +9,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from blog.models import Correction, KeyPoint, Post, Tag
-from blog.page_cache import PageCacheMiddleware
+from pagecache.middleware import PageCacheMiddleware
 from tests.factories import (
     AuthorFactory,
     DisclaimerFactory,
@@ -207,11 +207,7 @@ def add_correction(post):
         add_correction,
     ],
 )
-@pytest.mark.parametrize("page_cache", [True, False], ids=["page cached", "article cached"])
-def test_every_change_readers_can_see_reaches_the_cached_post_page_at_once(
-    client, post, change, page_cache, settings
-):
-    settings.PAGE_CACHE = page_cache
+def test_every_change_readers_can_see_reaches_the_cached_post_page_at_once(client, post, change):
     url = post.get_absolute_url()
     assertContains(client.get(url), "The original title")
 
@@ -245,31 +241,6 @@ def test_a_scheduled_post_appears_when_its_time_comes_with_nothing_saved(client,
     time_machine.shift(timedelta(hours=1, seconds=1))
 
     assertContains(client.get("/"), "Tomorrow&#x27;s column")
-
-
-def rendered_templates(response) -> set[str]:
-    return {template.name for template in response.templates}
-
-
-def test_a_post_published_elsewhere_leaves_a_read_article_rendered(client, post):
-    client.get(post.get_absolute_url())
-
-    PostFactory(title="A column published since", section=post.section)
-    response = client.get(post.get_absolute_url())
-
-    assert "blog/post/body.html" not in rendered_templates(response)
-    assertContains(response, "A column published since")
-
-
-def test_editing_the_post_renders_its_article_again(client, post):
-    client.get(post.get_absolute_url())
-
-    post.title = "A later title"
-    post.save()
-    response = client.get(post.get_absolute_url())
-
-    assert "blog/post/body.html" in rendered_templates(response)
-    assertContains(response, "A later title")
 
 
 def test_a_new_section_joins_the_header_of_a_page_read_before(client, post):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from blog.shared_file_cache import SharedFileCache
+from pagecache.shared_file_cache import SharedFileCache
 
 
 @pytest.fixture

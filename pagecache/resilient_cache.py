@@ -1,16 +1,16 @@
 """Django's Redis cache, for a site that can do without it.
 
-Pages, feeds and fragments are only faster for the cache (see blog.caching), so while the
-Redis server is down or does not answer in time, this backend acts as an empty cache that
-keeps nothing: a read is a miss, a write is dropped, and `incr` finds no counter
+Pages and feeds are only faster for the cache (see pagecache), so while the Redis server
+is down or does not answer in time, this backend acts as an empty cache that keeps
+nothing: a read is a miss, a write is dropped, and `incr` finds no counter
 (ValueError, as for a missing key). After a failure the server is left alone for
 RETRY_AFTER seconds (a key of the CACHES entry, default 5): a dead server costs one
 socket timeout in that time, not one per cache read. Then the next operation tries again,
 and caching resumes by itself once the server answers.
 
-A delete that cannot reach the server is made as soon as it answers again: what the key
-held (a content version) must not outlive the outage. A warning says the server is
-unreachable, at most once a minute for each cache (and thread).
+A write or delete that cannot reach the server deletes its key as soon as the server
+answers again: what the key held (the generation) must not outlive the outage. A warning
+says the server is unreachable, at most once a minute for each cache (and thread).
 """
 
 import logging
@@ -61,10 +61,10 @@ class ResilientRedisCacheClient(RedisCacheClient):
         return self._unless_down(False, super().add, key, value, timeout)
 
     def set(self, key, value, timeout):
-        self._unless_down(None, super().set, key, value, timeout)
+        self._unless_down(None, super().set, key, value, timeout, deleting=[key])
 
     def set_many(self, data, timeout):
-        self._unless_down(None, super().set_many, data, timeout)
+        self._unless_down(None, super().set_many, data, timeout, deleting=list(data))
 
     def touch(self, key, timeout):
         return self._unless_down(False, super().touch, key, timeout)
@@ -86,7 +86,7 @@ class ResilientRedisCacheClient(RedisCacheClient):
 
     def _unless_down(self, fallback, operation, *args, deleting=()):
         """`operation(*args)`, or `fallback` when the server cannot be reached; the keys it
-        was `deleting` are then deleted as soon as the server answers again."""
+        was `deleting` (or writing) are then deleted as soon as the server answers again."""
         if time.monotonic() >= self._down_until:
             try:
                 self._delete_undone()

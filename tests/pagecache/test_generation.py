@@ -1,0 +1,187 @@
+"""One generation says "reader-visible content changed": every change readers can see
+renews it, once per transaction, and nothing else does."""
+
+from datetime import timedelta
+
+import pytest
+from blog.previews import create_link
+from django.core.cache import caches
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
+
+from blog.models import Correction, KeyPoint, PostRedirect, StyleRule, Tag
+from newsletter.models import Subscriber
+from pagecache.generation import KEY, current_generation
+from tests.blog.admin_client import change_url, form_data
+from tests.factories import AuthorFactory, DisclaimerFactory, PostFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def post():
+    return PostFactory(
+        title="The original title",
+        tags=["Original tag"],
+        key_points=["The original point"],
+        authors=[AuthorFactory(name="First Author"), AuthorFactory(name="Second Author")],
+        disclaimer=DisclaimerFactory(text="<p>The original disclaimer.</p>"),
+    )
+
+
+def token() -> str:
+    return current_generation().token
+
+
+def edit_title(post):
+    post.title = "The edited title"
+    post.save()
+    return "The edited title"
+
+
+def edit_key_point(post):
+    KeyPoint.objects.filter(post=post).update(text="unused")  # a bulk update sends nothing
+    point = KeyPoint.objects.get(post=post)
+    point.text = "The new point"
+    point.save()
+    return "The new point"
+
+
+def edit_author(post):
+    author = post.byline[0]
+    author.name = "Renamed Author"
+    author.save()
+    return "Renamed Author"
+
+
+def swap_co_authors(post):
+    first, second = post.credits.order_by("position")
+    first.position, second.position = 2, 0
+    first.save()
+    second.save()
+    return "Second Author"
+
+
+def rename_tag(post):
+    tag = Tag.objects.get(name="Original tag")
+    tag.name = "Renamed tag"
+    tag.save()
+    return "Renamed tag"
+
+
+def rename_section(post):
+    post.section.name = "The renamed section"
+    post.section.save()
+    return "The renamed section"
+
+
+def edit_disclaimer(post):
+    post.disclaimer.text = "<p>The new disclaimer.</p>"
+    post.disclaimer.save()
+    return "The new disclaimer."
+
+
+def add_correction(post):
+    Correction.objects.create(post=post, text="An earlier version misspelt a name.")
+    return "An earlier version misspelt a name."
+
+
+def add_redirect(post):
+    PostRedirect.objects.create(post=post, old_slug="an-old-address")
+    return None
+
+
+CHANGES = [
+    edit_title,
+    edit_key_point,
+    edit_author,
+    swap_co_authors,
+    rename_tag,
+    rename_section,
+    edit_disclaimer,
+    add_correction,
+    add_redirect,
+]
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_every_change_readers_can_see_renews_the_generation_and_shows(client, post, change):
+    url = post.get_absolute_url()
+    old_page = client.get(url)
+    before = token()
+
+    expected = change(post)
+
+    assert token() != before
+    if expected == "Second Author":
+        page = client.get(url).text
+        assert page.index("Second Author") < page.index("First Author")
+        assert old_page.text.index("First Author") < old_page.text.index("Second Author")
+    elif expected is None:
+        assert client.get("/posts/an-old-address/").status_code == 301
+    else:
+        assertContains(client.get(url), expected)
+
+
+def save_a_style_rule(post):
+    StyleRule.objects.create(preferred="Tokayev", variants="Tokaev")
+
+
+def create_a_share_link(post):
+    create_link(post, UserFactory())
+
+
+def save_a_subscriber(post):
+    Subscriber.objects.create(email="reader@example.org")
+
+
+def save_a_user(post):
+    user = UserFactory()
+    user.first_name = "Changed"
+    user.save()
+
+
+@pytest.mark.parametrize(
+    "change", [save_a_style_rule, create_a_share_link, save_a_subscriber, save_a_user]
+)
+def test_what_readers_never_see_leaves_the_generation_alone(client, post, change):
+    client.get(post.get_absolute_url())
+    before = token()
+
+    change(post)
+
+    assert token() == before
+
+
+def test_one_admin_save_of_a_post_with_inlines_renews_once(client, post, monkeypatch):
+    client.force_login(UserFactory(is_superuser=True))
+    data = form_data(client.get(change_url(post))) | {"title": "Saved in the admin"}
+    shared = caches["shared"]
+    writes = []
+    write = shared.set
+    monkeypatch.setattr(
+        shared, "set", lambda key, *args, **kw: (writes.append(key), write(key, *args, **kw))
+    )
+
+    assert client.post(change_url(post), data).status_code == 302
+
+    assert writes.count(KEY) == 1
+    client.logout()
+    assertContains(client.get(post.get_absolute_url()), "Saved in the admin")
+
+
+def test_a_scheduled_post_coming_due_renews_the_generation_once(client, time_machine):
+    time_machine.move_to(timezone.now(), tick=False)
+    PostFactory(title="Old news")
+    PostFactory(title="Tomorrow's column", publish_at=timezone.now() + timedelta(hours=1))
+    assertNotContains(client.get("/"), "Tomorrow&#x27;s column")
+    before = token()
+
+    time_machine.shift(timedelta(hours=1, seconds=1))
+
+    assertContains(client.get("/"), "Tomorrow&#x27;s column")
+    after = token()
+    assert after != before
+    client.get("/feed/")
+    assert token() == after
+    assert current_generation().next_due is None
