@@ -4,12 +4,12 @@ renews it, once per transaction, and nothing else does."""
 from datetime import timedelta
 
 import pytest
-from blog.previews import create_link
 from django.core.cache import caches
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from blog.models import Correction, KeyPoint, PostRedirect, StyleRule, Tag
+from editorial.previews import create_link
 from newsletter.models import Subscriber
 from pagecache.generation import KEY, current_generation
 from tests.blog.admin_client import change_url, form_data
