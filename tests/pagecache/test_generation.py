@@ -12,7 +12,7 @@ from blog.models import Correction, KeyPoint, PostRedirect, StyleRule, Tag
 from editorial.previews import create_link
 from newsletter.models import Subscriber
 from pagecache.generation import KEY, current_generation
-from tests.blog.admin_client import change_url, form_data
+from tests.editorial.admin_client import change_url, form_data
 from tests.factories import AuthorFactory, DisclaimerFactory, PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
