@@ -47,7 +47,7 @@ def render_article(request, post) -> Article:
         "contents": table_of_contents(post.body),
         "share_url": share_url,
         "share_links": share_links(share_url, post.title),
-        "corrections": post.corrections.all(),
+        "corrections": post.corrections.all() if post.has_corrections else [],
     }
     return Article(
         title=post.seo_title or post.title,

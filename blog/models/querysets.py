@@ -46,7 +46,8 @@ class PostQuerySet(models.QuerySet):
         return (
             self.select_related("section", "disclaimer", "section__default_disclaimer")
             .annotate(
-                has_translations=Exists(self.model.objects.filter(translation_of=OuterRef("pk")))
+                has_translations=Exists(self.model.objects.filter(translation_of=OuterRef("pk"))),
+                has_corrections=Exists(self.related_rows("corrections")),
             )
             .prefetch_related(
                 models.Prefetch(
@@ -59,6 +60,10 @@ class PostQuerySet(models.QuerySet):
                 "key_points",
             )
         )
+
+    def related_rows(self, name):
+        """The rows of the reverse relation `name` that belong to the outer query's post."""
+        return self.model._meta.get_field(name).related_model.objects.filter(post=OuterRef("pk"))
 
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")

@@ -2,9 +2,11 @@
 renews it, once per transaction, and nothing else does."""
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -185,3 +187,14 @@ def test_a_scheduled_post_coming_due_renews_the_generation_once(client, time_mac
     client.get("/feed/")
     assert token() == after
     assert current_generation().next_due is None
+
+
+def test_renew_page_cache_renews_the_generation_after_a_change_no_signal_announced(client, post):
+    client.get(post.get_absolute_url())
+    before = token()
+    type(post).objects.filter(pk=post.pk).update(title="Changed in bulk")
+
+    call_command("renew_page_cache", stdout=StringIO())
+
+    assert token() != before
+    assertContains(client.get(post.get_absolute_url()), "Changed in bulk")

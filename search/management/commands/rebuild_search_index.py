@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from blog.models import Post
@@ -18,3 +19,5 @@ class Command(BaseCommand):
         post_ids = list(posts.values_list("pk", flat=True))
         refresh_search_documents(post_ids)
         self.stdout.write(f"Search documents rebuilt: {len(post_ids)}.")
+        # Documents are written in bulk, which sends no signal the page cache hears.
+        call_command("renew_page_cache", stdout=self.stdout)
