@@ -1,5 +1,7 @@
 """Unicode slugs: Belarusian titles make Belarusian URLs."""
 
+import unicodedata
+
 from django.conf import settings
 from django.utils.text import slugify
 
@@ -12,7 +14,7 @@ class UnicodeSlugConverter:
     regex = UNICODE_SLUG_PATTERN
 
     def to_python(self, value):
-        return value
+        return normal_slug(value)
 
     def to_url(self, value):
         return value
@@ -23,3 +25,8 @@ def unicode_slugify(text: str, max_length: int = 200) -> str:
     if settings.SLUG_TRANSLITERATE:
         text = transliterate(text)
     return slugify(text, allow_unicode=True)[:max_length].strip("-")
+
+
+def normal_slug(slug: str) -> str:
+    """The one stored form of a slug: lower case, Unicode normal form C."""
+    return unicodedata.normalize("NFC", slug.strip().lower())
