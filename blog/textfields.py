@@ -27,7 +27,7 @@ def plain_text(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """`text` on one line: each run of spaces, tabs and line breaks one space, no control character."""
+    """`text` on one line: a space for each run of spaces, tabs and line breaks."""
     return plain_text(SPACING.sub(" ", text)).strip()
 
 

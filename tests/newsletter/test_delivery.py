@@ -210,7 +210,5 @@ def test_a_title_that_would_add_headers_is_delivered_on_one_line(confirmed_subsc
     publish(PostFactory, title="A title\nBcc: everyone@example.org\u2028\x7f")
 
     assert Delivery.objects.filter(status=Delivery.Status.SENT).count() == 2
-    assert [message.subject for message in mail.outbox] == [
-        "A title Bcc: everyone@example.org"
-    ] * 2
+    assert [message.subject for message in mail.outbox] == ["A title Bcc: everyone@example.org"] * 2
     assert all("everyone" not in str(message.recipients()) for message in mail.outbox)

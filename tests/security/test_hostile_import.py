@@ -5,7 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from blog.demo import ESSAY_PATH
-from blog.models import Post, Tag
+from blog.models import Post
 from tests.factories import AuthorFactory, PostFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
