@@ -7,7 +7,9 @@ from django.utils.text import slugify
 
 from .transliteration import transliterate
 
-UNICODE_SLUG_PATTERN = r"[-\w]+"
+# Letters, digits, "-" and "_", and the combining accents of a decomposed (NFD) spelling
+# such as macOS may send: "ў" as "у" + U+0306 (the converter composes them).
+UNICODE_SLUG_PATTERN = r"[-\w\u0300-\u036f]+"
 
 
 class UnicodeSlugConverter:
