@@ -23,7 +23,7 @@ def test_the_demo_column_shows_every_element(client, demo_post):
         '<h1 class="post__title" lang="en">Why Belarus and Kazakhstan took different paths</h1>',
         html=False,
     )
-    assertContains(response, 'href="/sections/blogs/">Blogs</a>')
+    assertContains(response, 'href="/sections/blogs/" dir="auto">Blogs</a>')
     assertContains(response, "<p>Why?</p>")
     assertContains(
         response, 'href="/authors/valer-karbalevich/" rel="author" dir="auto">Valer Karbalevich</a>'
