@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from blog.plaintext import NormalSlugField, OneLineField, PlainTextField
 from blog.richtext import RichTextField
 from security.uploads import RandomName, SafeImageField
 
@@ -20,23 +21,23 @@ class AuthorQuerySet(models.QuerySet):
 
 
 class Author(models.Model):
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+    name = OneLineField(_("name"), max_length=200)
+    slug = NormalSlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
     photo = SafeImageField(_("photo"), upload_to=RandomName("authors"), blank=True)
-    photo_alt = models.CharField(
+    photo_alt = OneLineField(
         _("photo alt text"),
         max_length=300,
         blank=True,
         help_text=_("Describe the photo for readers who cannot see it."),
     )
-    position = models.CharField(
+    position = OneLineField(
         _("position"),
         max_length=200,
         blank=True,
         help_text=_("For example: Radio Svaboda political commentator."),
     )
     birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
-    education = models.TextField(
+    education = PlainTextField(
         _("education and academic degrees"), blank=True, help_text=_("Plain text.")
     )
     bio = RichTextField(_("biography"), blank=True)

@@ -10,6 +10,7 @@ Each item carries its `Entry` (see entries.py); the feed carries `icon`, `hub` a
 import mimetypes
 
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed, rfc3339_date
+from django.utils.html import escape
 
 from security.json_script import markup_safe_json
 
@@ -28,6 +29,17 @@ class ContentDatedFeed(SyndicationFeed):
 
 
 class RssFeed(ContentDatedFeed, Rss201rev2Feed):
+    """RSS readers may render any text element as HTML, so plain text — the channel's title
+    and description, an item's title, categories and creators — is escaped once more, like
+    each item's description (`Entry.summary_html`)."""
+
+    def __init__(self, title, link, description, **kwargs):
+        super().__init__(escape(title), link, escape(description), **kwargs)
+
+    def add_item(self, title, link, description, categories=(), **kwargs):
+        escaped = [escape(category) for category in categories]
+        super().add_item(escape(title), link, description, categories=escaped, **kwargs)
+
     def rss_attributes(self):
         return {
             **super().rss_attributes(),
@@ -50,7 +62,7 @@ class RssFeed(ContentDatedFeed, Rss201rev2Feed):
         super().add_item_elements(handler, item)
         entry = item["entry"]
         for author in entry.authors:
-            handler.addQuickElement("dc:creator", author.name)
+            handler.addQuickElement("dc:creator", escape(author.name))
         handler.addQuickElement("content:encoded", entry.content_html)
         if entry.image:
             attributes = {"url": entry.image, "medium": "image", "type": image_type(entry.image)}

@@ -2,11 +2,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .addresses import normalize_address, validate_address_lengths
 from .targets import Target, offered_targets
 
 
 class SingleLineEmailField(forms.EmailField):
-    """An email address on one line (so it can never add a mail header), lower-cased."""
+    """An email address on one line (so it can never add a mail header), in its one stored
+    spelling (see addresses.py) and within the lengths of RFC 5321."""
+
+    default_validators = [*forms.EmailField.default_validators, validate_address_lengths]
 
     default_error_messages = {
         "invalid": _("Enter an email address such as name@example.org."),
@@ -16,7 +20,7 @@ class SingleLineEmailField(forms.EmailField):
     def to_python(self, value):
         if value and ("\n" in value or "\r" in value):
             raise ValidationError(self.error_messages["line_break"], code="line_break")
-        return super().to_python(value).lower()
+        return normalize_address(super().to_python(value))
 
 
 class SubscribeForm(forms.Form):

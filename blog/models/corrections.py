@@ -4,6 +4,8 @@ from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from blog.plaintext import PlainTextField
+
 from .posts import Post
 
 
@@ -27,7 +29,7 @@ class Correction(models.Model):
         Post, verbose_name=_("post"), on_delete=models.CASCADE, related_name="corrections"
     )
     corrected_at = models.DateTimeField(_("date"), default=timezone.now)
-    text = models.TextField(
+    text = PlainTextField(
         _("text"), help_text=_("What was wrong and what it now says. Plain text.")
     )
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from blog.plaintext import html_text
+from blog.plaintext import NormalSlugField, OneLineField, PlainTextField, html_text
 from blog.richtext import RichTextField
 from blog.slugs import unicode_slugify
 from security.uploads import RandomName, SafeImageField
@@ -35,8 +35,8 @@ class Post(models.Model):
         REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
 
-    title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(
+    title = OneLineField(_("title"), max_length=300)
+    slug = NormalSlugField(
         _("slug"),
         max_length=200,
         unique=True,
@@ -56,9 +56,9 @@ class Post(models.Model):
     tags = TaggableManager(
         verbose_name=_("tags"), through=TaggedPost, manager=CaseFoldingTagManager, blank=True
     )
-    lead = models.TextField(_("lead"), blank=True, help_text=_("The standfirst under the title."))
+    lead = PlainTextField(_("lead"), blank=True, help_text=_("The standfirst under the title."))
     image = SafeImageField(_("image"), upload_to=RandomName("posts/%Y/%m"), blank=True)
-    image_alt = models.CharField(
+    image_alt = OneLineField(
         _("image alt text"),
         max_length=300,
         blank=True,
@@ -94,13 +94,13 @@ class Post(models.Model):
             "link to each other."
         ),
     )
-    seo_title = models.CharField(
+    seo_title = OneLineField(
         _("title for search engines"),
         max_length=120,
         blank=True,
         help_text=_("Shown in search results and when shared. Empty: the title."),
     )
-    seo_description = models.TextField(
+    seo_description = PlainTextField(
         _("description for search engines"),
         max_length=300,
         blank=True,
@@ -240,9 +240,7 @@ class PostAuthor(models.Model):
 
 class KeyPoint(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="key_points")
-    text = models.TextField(
-        _("text"), help_text=_("One short point; blank lines split paragraphs.")
-    )
+    text = PlainTextField(_("text"), help_text=_("One short point; blank lines split paragraphs."))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:

@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from blog.plaintext import NormalSlugField, OneLineField, PlainTextField
 from blog.richtext import RichTextField
 
 
@@ -10,9 +11,7 @@ class Disclaimer(models.Model):
         BEFORE_BODY = "before", _("Before the body")
         AFTER_BODY = "after", _("After the body")
 
-    name = models.CharField(
-        _("internal name"), max_length=200, help_text=_("Shown to editors only.")
-    )
+    name = OneLineField(_("internal name"), max_length=200, help_text=_("Shown to editors only."))
     text = RichTextField(_("text"))
     placement = models.CharField(
         _("placement"), max_length=10, choices=Placement, default=Placement.AFTER_BODY
@@ -28,9 +27,9 @@ class Disclaimer(models.Model):
 
 
 class Section(models.Model):
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
-    description = models.TextField(_("description"), blank=True)
+    name = OneLineField(_("name"), max_length=200)
+    slug = NormalSlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
+    description = PlainTextField(_("description"), blank=True)
     default_disclaimer = models.ForeignKey(
         Disclaimer,
         verbose_name=_("default disclaimer"),

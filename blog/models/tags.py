@@ -6,14 +6,18 @@ Here each tag stores its case-folded name under a unique constraint, and tag
 strings are resolved against that key before taggit sees them.
 """
 
+import unicodedata
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.managers import _TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from blog.plaintext import NormalSlugField, OneLineField, one_line
 from blog.slugs import unicode_slugify
 
 # A tag on more posts than this is common: its page walks the newest posts, checking each for
@@ -21,19 +25,26 @@ from blog.slugs import unicode_slugify
 COMMON_TAG_POSTS = 300
 
 
+def tag_name(name: str) -> str:
+    """The name as stored: one line, single spaces, NFC."""
+    return " ".join(one_line(name).split())
+
+
 def tag_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    """What makes two names one tag: the same letters whatever their case or composition."""
+    return unicodedata.normalize("NFC", tag_name(name).casefold())
 
 
 class TagQuerySet(models.QuerySet):
     def resolve(self, names):
         """Existing tags for `names` (matched regardless of case), creating the missing ones."""
-        wanted = {tag_key(name): " ".join(name.split()) for name in names if name.strip()}
+        names = [tag_name(name) for name in names if tag_name(name)]
+        wanted = {tag_key(name): name for name in names}
         found = {tag.key: tag for tag in self.filter(key__in=wanted)}
         for key, name in wanted.items():
             if key not in found:
                 found[key], _created = self.get_or_create(key=key, defaults={"name": name})
-        return [found[tag_key(name)] for name in names if name.strip()]
+        return [found[tag_key(name)] for name in names]
 
     def with_reach(self):
         """Annotate `is_common`: whether more than COMMON_TAG_POSTS posts carry the tag (read
@@ -43,6 +54,10 @@ class TagQuerySet(models.QuerySet):
 
 
 class Tag(TagBase):
+    name = OneLineField(pgettext_lazy("A tag name", "name"), unique=True, max_length=100)
+    slug = NormalSlugField(
+        pgettext_lazy("A tag slug", "slug"), unique=True, max_length=100, allow_unicode=True
+    )
     key = models.CharField(max_length=100, unique=True, editable=False)
 
     objects = TagQuerySet.as_manager()
@@ -58,7 +73,7 @@ class Tag(TagBase):
             raise ValidationError({"name": _("A tag with this name already exists.")})
 
     def save(self, *args, **kwargs):
-        self.name = " ".join(self.name.split())
+        self.name = tag_name(self.name)
         self.key = tag_key(self.name)
         super().save(*args, **kwargs)
 
@@ -84,7 +99,7 @@ class CaseFoldingTagManager(_TaggableManager):
     def _to_tag_model_instances(self, tags, tag_kwargs):
         names = [tag for tag in tags if isinstance(tag, str)]
         resolved = iter(Tag.objects.resolve(names))
-        tags = [next(resolved) if isinstance(tag, str) and tag.strip() else tag for tag in tags]
+        tags = [next(resolved) if isinstance(tag, str) and tag_name(tag) else tag for tag in tags]
         return super()._to_tag_model_instances(
             [tag for tag in tags if not isinstance(tag, str)], tag_kwargs
         )

@@ -5,12 +5,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from newsletter.addresses import normalize_address
 from newsletter.conf import setting
 from newsletter.targets import Target
-
-
-def normalize_address(address: str) -> str:
-    return address.strip().lower()
 
 
 class SubscriberQuerySet(models.QuerySet):

@@ -22,10 +22,10 @@ def test_the_demo_column_shows_every_element(client, demo_post):
         '<h1 class="post__title" lang="en">Why Belarus and Kazakhstan took different paths</h1>',
         html=False,
     )
-    assertContains(response, 'href="/sections/blogs/">Blogs</a>')
+    assertContains(response, 'href="/sections/blogs/" dir="auto">Blogs</a>')
     assertContains(response, "<p>Why?</p>")
     assertContains(
-        response, 'href="/authors/valer-karbalevich/" rel="author">Valer Karbalevich</a>'
+        response, 'href="/authors/valer-karbalevich/" rel="author" dir="auto">Valer Karbalevich</a>'
     )
     assertContains(response, f'datetime="{timezone.localtime(demo_post.publish_at).isoformat()}"')
     assertContains(response, "min read")
@@ -33,7 +33,7 @@ def test_the_demo_column_shows_every_element(client, demo_post):
     page_body = response.content.decode().partition("</head>")[2]  # the head has JSON-LD
     assert page_body.count("put all its eggs in one basket and bet on Russia.") == 1
     assertContains(response, '<h2 id="section-7">7.</h2>')
-    assertContains(response, 'rel="tag">War in Ukraine</a>')
+    assertContains(response, 'rel="tag" dir="auto">War in Ukraine</a>')
     assertContains(response, "do not necessarily reflect the editorial position", count=1)
     assertContains(response, "Radio Svaboda political commentator")
     assertContains(response, "Born in 1955.")
@@ -124,7 +124,7 @@ def test_cyrillic_titles_slugs_and_tags_route_and_render(client):
     assert post.slug == "чаму-беларусь-і-казахстан-пайшлі-рознымі-шляхамі"
     response = client.get(post.get_absolute_url())
     assertContains(response, "Чаму Беларусь і Казахстан пайшлі рознымі шляхамі")
-    assertContains(response, 'rel="tag">Беларусь</a>')
+    assertContains(response, 'rel="tag" dir="auto">Беларусь</a>')
     tag_page = client.get("/tags/беларусь/")
     assertContains(tag_page, post.title)
 

@@ -15,10 +15,9 @@ def test_the_header_leads_to_every_section_the_columnists_and_the_archive(client
 
     response = client.get("/sections/opinion/")
 
-    assertContains(response, '<a href="/sections/blogs/">Blogs</a>', html=True)
-    assertContains(
-        response, '<a href="/sections/opinion/" aria-current="page">Opinion</a>', html=True
-    )
+    assertContains(response, '<a href="/sections/blogs/" dir="auto">Blogs</a>', html=True)
+    current = '<a href="/sections/opinion/" dir="auto" aria-current="page">Opinion</a>'
+    assertContains(response, current, html=True)
     assertContains(response, '<a href="/authors/">Columnists</a>', html=True)
     assertContains(response, '<a href="/archive/">Archive</a>', html=True)
 

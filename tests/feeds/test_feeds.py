@@ -10,7 +10,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from blog.models import Post
+from authors.models import Author
+from blog.models import Post, Tag
 from tests.factories import AuthorFactory, PostFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -214,13 +215,17 @@ def tricky_post():
     )
 
 
-@pytest.mark.parametrize("url", ["/feed/", "/feed/atom/"])
-def test_any_script_and_markup_characters_round_trip(client, tricky_post, url):
+@pytest.mark.parametrize(
+    ("url", "as_text"),
+    # RSS text is HTML to many readers: plain text comes escaped once more (test_feeds_escaping).
+    [("/feed/", html.unescape), ("/feed/atom/", str)],
+)
+def test_any_script_and_markup_characters_round_trip(client, tricky_post, url, as_text):
     entry = parse(client, url).entries[0]
 
-    assert entry.title == TRICKY_TITLE
-    assert entry.authors[0].name == TRICKY_AUTHOR
-    assert TRICKY_TAG in [tag.term for tag in entry.tags]
+    assert as_text(entry.title) == TRICKY_TITLE
+    assert as_text(entry.authors[0].name) == TRICKY_AUTHOR
+    assert TRICKY_TAG in [as_text(tag.term) for tag in entry.tags]
     assert html.unescape(entry.summary) == tricky_post.lead
     assert "one &amp; &lt;two&gt;" in entry.content[0].value
 
@@ -238,14 +243,12 @@ def test_any_script_and_markup_characters_round_trip_in_json(client, tricky_post
 
 @pytest.mark.parametrize("url_name", ["feed_rss", "feed_atom"])
 def test_characters_xml_cannot_carry_are_left_out(client, url_name):
-    author = AuthorFactory(name="Anna\x01")
-    post = PostFactory(
-        title="Bell\x07 title",
-        lead="Lead\x1b here",
-        authors=[author],
-        tags=["Tag\x0b"],
-        body="<p>Body\x00 text</p>",
-    )
+    """Even from text stored before saving left such characters out."""
+    author = AuthorFactory()
+    post = PostFactory(authors=[author], tags=["Tag"], body="<p>Body\x00 text</p>")
+    Author.objects.filter(pk=author.pk).update(name="Anna\x01")
+    Post.objects.filter(pk=post.pk).update(title="Bell\x07 title", lead="Lead\x1b here")
+    Tag.objects.update(name="Tag\x0b")
     scopes = [("blog", {}), ("authors", {"slug": author.slug})]
 
     for namespace, kwargs in scopes:
@@ -256,7 +259,6 @@ def test_characters_xml_cannot_carry_are_left_out(client, url_name):
         assert entry.authors[0].name == "Anna"
         assert "Tag" in [tag.term for tag in entry.tags]
         assert "<p>Body text</p>" in entry.content[0].value
-    assert post.title == "Bell\x07 title"
 
 
 @pytest.mark.parametrize("url", ["/feed/", "/feed/atom/", "/feed/json/"])

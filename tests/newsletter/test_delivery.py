@@ -203,15 +203,12 @@ def test_no_subscriber_address_reaches_the_logs(client, caplog, settings, publis
     assert "example.org" not in caplog.text
 
 
-def test_a_title_that_would_add_headers_fails_its_deliveries_on_record(
-    confirmed_subscriber, publish
-):
+def test_a_title_that_would_add_headers_is_delivered_on_one_line(confirmed_subscriber, publish):
     confirmed_subscriber("first@example.org")
     confirmed_subscriber("second@example.org")
 
-    publish(PostFactory, title="A title\nBcc: everyone@example.org")
+    publish(PostFactory, title="A title\nBcc: everyone@example.org\u2028\x7f")
 
-    assert mail.outbox == []
-    failures = Delivery.objects.values_list("status", "reason")
-    assert {status for status, _reason in failures} == {Delivery.Status.FAILED}
-    assert all(reason.startswith("BadHeaderError") for _status, reason in failures)
+    assert Delivery.objects.filter(status=Delivery.Status.SENT).count() == 2
+    assert [message.subject for message in mail.outbox] == ["A title Bcc: everyone@example.org"] * 2
+    assert all("everyone" not in str(message.recipients()) for message in mail.outbox)

@@ -4,7 +4,7 @@ nothing created."""
 import pytest
 from django.core.management import CommandError, call_command
 
-from blog.models import Post, Tag
+from blog.models import Post
 from editorial.demo import ESSAY_PATH
 from tests.factories import AuthorFactory, PostFactory, SectionFactory
 
@@ -49,11 +49,11 @@ def test_an_essay_file_with_nul_characters_is_refused(tmp_path):
     assert not Post.objects.exists()
 
 
-@pytest.mark.parametrize("name", ["!!!", "🔥", "<script>", "...", "\u202e"])
+@pytest.mark.parametrize("name", ["!!!", "🔥", "<script>", "...", "\u202e!"])
 def test_tags_without_letters_still_get_a_working_address(client, name):
     post = PostFactory(tags=[name, "ordinary"])
 
-    tag = Tag.objects.get(name=name.strip())
+    tag = post.tags.exclude(name="ordinary").get()
     assert tag.slug
     assert client.get(post.get_absolute_url()).status_code == 200
     assert client.get(tag.get_absolute_url()).status_code == 200

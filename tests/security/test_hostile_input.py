@@ -67,11 +67,11 @@ def test_a_ten_megabyte_body_to_a_reader_page_is_refused_too(client):
 
 
 @pytest.mark.parametrize("field", ["title", "lead", "image_alt"])
-def test_nul_bytes_get_a_form_error(editor_client, add_form, field):
+def test_nul_bytes_are_left_out(editor_client, add_form, field):
     response = add_post(editor_client, add_form | {field: "Bad\x00title"})
 
-    assert "Null characters are not allowed." in errors_of(response)[field]
-    assert not Post.objects.exists()
+    assert response.status_code == 302
+    assert getattr(Post.objects.get(), field) == "Badtitle"
 
 
 def test_lone_surrogates_in_a_form_are_replaced_not_stored(editor_client, add_form):
@@ -100,11 +100,12 @@ def test_right_to_left_text_and_emoji_are_kept_and_shown(editor_client, add_form
 
     assert response.status_code == 302
     post = Post.objects.get()
-    assert post.title == RTL_AND_EMOJI
+    without_bidi_controls = RTL_AND_EMOJI.replace("\u202e", "").replace("\u202c", "")
+    assert post.title == without_bidi_controls
     assert post.slug
     page = client.get(post.get_absolute_url())
     assert page.status_code == 200
-    assert RTL_AND_EMOJI in page.content.decode()
+    assert without_bidi_controls in page.content.decode()
 
 
 @pytest.mark.parametrize(
