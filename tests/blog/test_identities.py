@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from blog.models import Post, Section, Tag
-from tests.blog.admin_client import form_data
+from tests.editorial.admin_client import form_data
 from tests.factories import PostFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.utils import timezone
 from authors.models import Author
 from blog.models import KeyPoint, Post, Section, Tag
 from newsletter.models import Follow, Subscriber
-from tests.blog.admin_client import form_data
+from tests.editorial.admin_client import form_data
 from tests.factories import AuthorFactory, PostFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
