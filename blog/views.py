@@ -61,7 +61,7 @@ def post_detail(request, slug):
             PostRedirect.objects.filter(post__in=Post.objects.published()), old_slug=slug
         )
         return redirect(moved.post, permanent=True)
-    return render(request, "blog/post_detail.html", page_context(request, post))
+    return render(request, "blog/post_detail.html", page_context(post))
 
 
 class CorrectionListView(ListView):

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from blog.models import Post, PreviewLink
 from blog.models.workflow import PREVIEW_LINK_LIFETIME
-from blog.post_page import render_article, render_surroundings
+from blog.post_page import page_context
 
 SALT = "blog.previews.share-link"
 
@@ -37,13 +37,7 @@ def post_for_link(token: str):
 def render_preview(request, post, **context):
     """The reader's page for `post`, whatever its status, marked as a preview."""
     post = Post.objects.for_readers().with_neighbours().get(pk=post.pk)
-    page = {
-        "post": post,
-        "article": render_article(request, post),
-        "surroundings": render_surroundings(request, post),
-    }
-    context = page | context
-    response = render(request, "blog/post_preview.html", context)
+    response = render(request, "blog/post_preview.html", page_context(post) | context)
     return never_indexed(response)
 
 
