@@ -2,6 +2,18 @@
 page then shows."""
 
 from blog.models import Correction, Tag
+from tests.factories import DisclaimerFactory, PostFactory
+
+
+def changeable_post(**fields):
+    """A post with every part the changes touch: a tag, a key point and a disclaimer."""
+    return PostFactory(
+        title="The original title",
+        tags=["Original tag"],
+        key_points=["The original point"],
+        disclaimer=DisclaimerFactory(text="<p>The original disclaimer.</p>"),
+        **fields,
+    )
 
 
 def edit_title(post):

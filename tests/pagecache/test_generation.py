@@ -15,7 +15,7 @@ from editorial.previews import create_link
 from newsletter.models import Subscriber
 from pagecache.generation import KEY, current_generation
 from tests.editorial.admin_client import change_url, form_data
-from tests.factories import AuthorFactory, DisclaimerFactory, PostFactory, UserFactory
+from tests.factories import AuthorFactory, PostFactory, UserFactory
 from tests.pagecache import reader_changes
 
 pytestmark = pytest.mark.django_db
@@ -23,12 +23,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def post():
-    return PostFactory(
-        title="The original title",
-        tags=["Original tag"],
-        key_points=["The original point"],
-        authors=[AuthorFactory(name="First Author"), AuthorFactory(name="Second Author")],
-        disclaimer=DisclaimerFactory(text="<p>The original disclaimer.</p>"),
+    return reader_changes.changeable_post(
+        authors=[AuthorFactory(name="First Author"), AuthorFactory(name="Second Author")]
     )
 
 

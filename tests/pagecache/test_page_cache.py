@@ -12,7 +12,6 @@ from blog.models import KeyPoint, Post
 from pagecache.middleware import PageCacheMiddleware
 from tests.factories import (
     AuthorFactory,
-    DisclaimerFactory,
     PostFactory,
     SectionFactory,
     UserFactory,
@@ -24,12 +23,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def post():
-    return PostFactory(
-        title="The original title",
-        tags=["Original tag"],
-        key_points=["The original point"],
-        disclaimer=DisclaimerFactory(text="<p>The original disclaimer.</p>"),
-    )
+    return reader_changes.changeable_post()
 
 
 def test_a_second_anonymous_visit_is_served_without_touching_the_database(
