@@ -1,18 +1,7 @@
 """Production settings for serving at scale: shared caches, reused database connections."""
 
-import json
-import subprocess
-import sys
-from pathlib import Path
+from tests.production import run_in_production
 
-ROOT = Path(__file__).resolve().parents[2]
-PRODUCTION = {
-    "PATH": "/usr/bin:/bin",
-    "DJANGO_SETTINGS_MODULE": "config.settings",
-    "DJANGO_ENV": "production",
-    "SECRET_KEY": "a-production-key-" + "Qw8Zr5Tx1Vb4Nc6Hd0Jf3Gk9Lm2" * 2,
-    "ALLOWED_HOSTS": "columns.example.org",
-}
 READ_SETTINGS = (
     "import json; from django.conf import settings; print(json.dumps({"
     "'caches': {alias: c['BACKEND'] for alias, c in settings.CACHES.items()},"
@@ -26,16 +15,7 @@ READ_SETTINGS = (
 
 
 def production_settings(tmp_path, **environment):
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", READ_SETTINGS],
-        cwd=ROOT,
-        env={**PRODUCTION, "COLUMNIST_VAR_DIR": str(tmp_path), **environment},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return run_in_production(tmp_path, READ_SETTINGS, **environment)
 
 
 def test_without_redis_pages_stay_in_memory_and_the_version_in_a_shared_file(tmp_path):

@@ -6,7 +6,15 @@ from django import forms
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from tests.factories import AuthorFactory, UserFactory
+from blog.models import Post
+from tests.factories import AuthorFactory, PostFactory, UserFactory
+
+# What a writer typed into the post form, to be kept whatever happens to the save.
+TYPED = {
+    "title": "My better title",
+    "body": "<p>A paragraph I spent an hour on.</p>",
+    "key_points-0-text": "My sharper point",
+}
 
 
 def change_url(post):
@@ -77,6 +85,13 @@ def make_desk() -> Desk:
         other=other,
         editor=UserFactory(groups=["Editors"], first_name="Ed", last_name="Itor"),
         superuser=UserFactory(is_superuser=True),
+    )
+
+
+def make_draft(desk, **fields):
+    """An unscheduled draft by the desk's owner."""
+    return PostFactory(
+        status=Post.Status.DRAFT, publish_at=None, authors=[desk.owner_author], **fields
     )
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from blog.models import Tag
-from tests.editorial.admin_client import logged_in, make_desk
+from tests.editorial.admin_client import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +21,7 @@ LOOKUPS = {
 
 @pytest.mark.parametrize("role", ["owner", "editor"])
 @pytest.mark.parametrize(("lookup", "expected"), [("tags", "Belarus"), ("authors", "Olga Writer")])
-def test_the_post_form_autocompletes_tags_and_authors(client, role, lookup, expected):
-    desk = make_desk()
+def test_the_post_form_autocompletes_tags_and_authors(client, desk, role, lookup, expected):
     Tag.objects.resolve(["Belarus", "Kazakhstan"])
 
     response = logged_in(client, desk.user(role)).get(

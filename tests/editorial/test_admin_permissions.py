@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from blog.models import Post
 from editorial.admin.forms import version_token
-from tests.editorial.admin_client import change_url, editable_data, logged_in, make_desk
+from tests.editorial.admin_client import change_url, editable_data, logged_in
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,11 +42,6 @@ def make_post(state, author):
 
 def is_visible(post):
     return Post.objects.published().filter(pk=post.pk).exists()
-
-
-@pytest.fixture
-def desk():
-    return make_desk()
 
 
 def save_answers(role, may_see, may_change):

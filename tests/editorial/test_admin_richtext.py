@@ -9,7 +9,7 @@ from django.urls import reverse
 from django_prose_editor.config import allowlist_from_extensions
 
 from blog.richtext import ALLOWED_TAGS, EDITOR_EXTENSIONS, sanitize_html
-from tests.editorial.admin_client import logged_in, make_desk
+from tests.editorial.admin_client import logged_in
 from tests.factories import AuthorFactory, DisclaimerFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,9 +74,9 @@ def test_the_editor_represents_exactly_the_tags_the_sanitiser_allows():
     ],
 )
 def test_rich_text_fields_get_the_editor_with_local_assets_and_the_limited_toolbar(
-    client, address, field
+    client, desk, address, field
 ):
-    page = logged_in(client, make_desk().editor).get(reverse(address)).content.decode()
+    page = logged_in(client, desk.editor).get(reverse(address)).content.decode()
     textarea = re.search(rf'<textarea[^>]*name="{field}"[^>]*>', page).group(0)
     config = json.loads(
         re.search(r"data-django-prose-editor-configurable=\"([^\"]*)\"", textarea)
@@ -91,8 +91,7 @@ def test_rich_text_fields_get_the_editor_with_local_assets_and_the_limited_toolb
     assert not re.search(r'<script[^>]+src="https?://', page)
 
 
-def test_an_editor_left_empty_counts_as_no_text(client):
-    desk = make_desk()
+def test_an_editor_left_empty_counts_as_no_text(client, desk):
     response = logged_in(client, desk.editor).post(
         reverse("admin:blog_disclaimer_add"),
         {"name": "Empty", "text": "<p></p>", "placement": "after"},

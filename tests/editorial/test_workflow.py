@@ -14,7 +14,7 @@ from tests.editorial.admin_client import (
     change_url,
     editable_data,
     logged_in,
-    make_desk,
+    make_draft,
     messages_of,
 )
 from tests.factories import PostFactory, SectionFactory
@@ -27,15 +27,8 @@ QUERIES_PER_LIST_PAGE = 15  # session, user, 2FA device, permissions ×2, filter
 
 
 @pytest.fixture
-def desk():
-    return make_desk()
-
-
-@pytest.fixture
 def draft(desk):
-    return PostFactory(
-        title="Two paths", status=Post.Status.DRAFT, publish_at=None, authors=[desk.owner_author]
-    )
+    return make_draft(desk, title="Two paths")
 
 
 def move(client, user, post, transition, superuser, **changes):

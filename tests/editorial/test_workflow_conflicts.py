@@ -4,33 +4,9 @@ word the user typed."""
 import pytest
 from django.test import Client
 
-from blog.models import Post
-from tests.editorial.admin_client import change_url, editable_data, form_data, logged_in, make_desk
-from tests.factories import PostFactory
+from tests.editorial.admin_client import TYPED, change_url, editable_data, form_data, logged_in
 
 pytestmark = pytest.mark.django_db
-
-TYPED = {
-    "title": "My better title",
-    "body": "<p>A paragraph I spent an hour on.</p>",
-    "key_points-0-text": "My sharper point",
-}
-
-
-@pytest.fixture
-def desk():
-    return make_desk()
-
-
-@pytest.fixture
-def draft(desk):
-    return PostFactory(
-        title="Draft title",
-        status=Post.Status.DRAFT,
-        publish_at=None,
-        authors=[desk.owner_author],
-        key_points=["First point"],
-    )
 
 
 @pytest.fixture

@@ -6,28 +6,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from blog.models import Post
 from editorial.previews import create_link
-from tests.editorial.admin_client import logged_in, make_desk
-from tests.factories import PostFactory
+from tests.editorial.admin_client import logged_in, make_draft
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def desk():
-    return make_desk()
-
-
-@pytest.fixture
 def draft(desk):
-    return PostFactory(
-        title="Not out yet",
-        status=Post.Status.DRAFT,
-        publish_at=None,
-        authors=[desk.owner_author],
-        key_points=["A point readers will see"],
-    )
+    return make_draft(desk, title="Not out yet", key_points=["A point readers will see"])
 
 
 def preview_url(post):

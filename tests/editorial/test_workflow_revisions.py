@@ -5,15 +5,10 @@ import pytest
 from django.urls import reverse
 
 from blog.models import Post, Tag
-from tests.editorial.admin_client import change_url, editable_data, logged_in, make_desk
+from tests.editorial.admin_client import change_url, editable_data, logged_in
 from tests.factories import AuthorFactory, PostFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def desk():
-    return make_desk()
 
 
 @pytest.fixture

@@ -5,13 +5,7 @@ import pytest
 from blog.models import StyleRule
 from editorial.demo import load_demo
 from editorial.style import check_post
-from tests.editorial.admin_client import (
-    change_url,
-    editable_data,
-    logged_in,
-    make_desk,
-    messages_of,
-)
+from tests.editorial.admin_client import change_url, editable_data, logged_in, messages_of
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,8 +33,9 @@ def test_loading_the_demo_again_keeps_one_copy_of_each_rule(demo_post):
     ]
 
 
-def test_saving_the_demo_essay_warns_with_each_variant_count_and_still_saves(client, demo_post):
-    desk = make_desk()
+def test_saving_the_demo_essay_warns_with_each_variant_count_and_still_saves(
+    client, demo_post, desk
+):
     data = editable_data(client, demo_post, desk.superuser) | {"title": "Two paths"}
 
     response = logged_in(client, desk.editor).post(change_url(demo_post), data)

@@ -15,10 +15,22 @@ SITE_ALTERNATES = [
     '<link rel="alternate" type="application/atom+xml" title="Columnist (Atom)" '
     'href="/feed/atom/">',
 ]
+FEED_FORMATS = [
+    ("application/rss+xml", "RSS", ""),
+    ("application/atom+xml", "Atom", "atom/"),
+    ("application/feed+json", "JSON Feed", "json/"),
+]
+RSS_AND_ATOM = FEED_FORMATS[:2]
 
 
 def alternates(kind, title, url):
     return f'<link rel="alternate" type="{kind}" title="{title}" href="{url}">'
+
+
+def assert_announces(response, title, feed, formats):
+    """`response` links to `feed` in each of `formats` (type, name, address below `feed`)."""
+    for kind, name, suffix in formats:
+        assertContains(response, alternates(kind, f"{title} ({name})", f"{feed}{suffix}"))
 
 
 @pytest.mark.parametrize(
@@ -42,35 +54,21 @@ def test_every_page_announces_the_site_feed(client, demo_post, url):
 def test_the_author_page_announces_the_authors_feeds(client, demo_post):
     response = client.get("/authors/valer-karbalevich/")
 
-    title = "Valer Karbalevich — Columnist"
-    feed = "/authors/valer-karbalevich/feed/"
-    assertContains(response, alternates("application/rss+xml", f"{title} (RSS)", feed))
-    assertContains(response, alternates("application/atom+xml", f"{title} (Atom)", f"{feed}atom/"))
-    assertContains(
-        response, alternates("application/feed+json", f"{title} (JSON Feed)", f"{feed}json/")
-    )
+    title, feed = "Valer Karbalevich — Columnist", "/authors/valer-karbalevich/feed/"
+    assert_announces(response, title, feed, FEED_FORMATS)
 
 
 def test_the_section_page_announces_the_sections_feeds(client, demo_post):
     response = client.get("/sections/blogs/")
 
-    title = "Blogs — Columnist"
-    assertContains(
-        response, alternates("application/rss+xml", f"{title} (RSS)", "/sections/blogs/feed/")
-    )
-    assertContains(
-        response,
-        alternates("application/atom+xml", f"{title} (Atom)", "/sections/blogs/feed/atom/"),
-    )
+    assert_announces(response, "Blogs — Columnist", "/sections/blogs/feed/", RSS_AND_ATOM)
 
 
 def test_the_tag_page_announces_the_tags_feeds(client, demo_post):
     response = client.get("/tags/war-in-ukraine/")
 
-    title = "War in Ukraine — Columnist"
-    feed = "/tags/war-in-ukraine/feed/"
-    assertContains(response, alternates("application/rss+xml", f"{title} (RSS)", feed))
-    assertContains(response, alternates("application/atom+xml", f"{title} (Atom)", f"{feed}atom/"))
+    title, feed = "War in Ukraine — Columnist", "/tags/war-in-ukraine/feed/"
+    assert_announces(response, title, feed, RSS_AND_ATOM)
 
 
 def test_the_post_page_announces_each_authors_feeds(client):

@@ -10,35 +10,26 @@ from django.core.management import call_command
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from blog.models import Correction, KeyPoint, PostRedirect, StyleRule, Tag
+from blog.models import KeyPoint, PostRedirect, StyleRule
 from editorial.previews import create_link
 from newsletter.models import Subscriber
 from pagecache.generation import KEY, current_generation
 from tests.editorial.admin_client import change_url, form_data
-from tests.factories import AuthorFactory, DisclaimerFactory, PostFactory, UserFactory
+from tests.factories import AuthorFactory, PostFactory, UserFactory
+from tests.pagecache import reader_changes
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def post():
-    return PostFactory(
-        title="The original title",
-        tags=["Original tag"],
-        key_points=["The original point"],
-        authors=[AuthorFactory(name="First Author"), AuthorFactory(name="Second Author")],
-        disclaimer=DisclaimerFactory(text="<p>The original disclaimer.</p>"),
+    return reader_changes.changeable_post(
+        authors=[AuthorFactory(name="First Author"), AuthorFactory(name="Second Author")]
     )
 
 
 def token() -> str:
     return current_generation().token
-
-
-def edit_title(post):
-    post.title = "The edited title"
-    post.save()
-    return "The edited title"
 
 
 def edit_key_point(post):
@@ -64,44 +55,20 @@ def swap_co_authors(post):
     return "Second Author"
 
 
-def rename_tag(post):
-    tag = Tag.objects.get(name="Original tag")
-    tag.name = "Renamed tag"
-    tag.save()
-    return "Renamed tag"
-
-
-def rename_section(post):
-    post.section.name = "The renamed section"
-    post.section.save()
-    return "The renamed section"
-
-
-def edit_disclaimer(post):
-    post.disclaimer.text = "<p>The new disclaimer.</p>"
-    post.disclaimer.save()
-    return "The new disclaimer."
-
-
-def add_correction(post):
-    Correction.objects.create(post=post, text="An earlier version misspelt a name.")
-    return "An earlier version misspelt a name."
-
-
 def add_redirect(post):
     PostRedirect.objects.create(post=post, old_slug="an-old-address")
     return None
 
 
 CHANGES = [
-    edit_title,
+    reader_changes.edit_title,
     edit_key_point,
     edit_author,
     swap_co_authors,
-    rename_tag,
-    rename_section,
-    edit_disclaimer,
-    add_correction,
+    reader_changes.rename_tag,
+    reader_changes.rename_section,
+    reader_changes.edit_disclaimer,
+    reader_changes.add_correction,
     add_redirect,
 ]
 

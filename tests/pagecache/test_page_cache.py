@@ -8,27 +8,22 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from blog.models import Correction, KeyPoint, Post, Tag
+from blog.models import KeyPoint, Post
 from pagecache.middleware import PageCacheMiddleware
 from tests.factories import (
     AuthorFactory,
-    DisclaimerFactory,
     PostFactory,
     SectionFactory,
     UserFactory,
 )
+from tests.pagecache import reader_changes
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def post():
-    return PostFactory(
-        title="The original title",
-        tags=["Original tag"],
-        key_points=["The original point"],
-        disclaimer=DisclaimerFactory(text="<p>The original disclaimer.</p>"),
-    )
+    return reader_changes.changeable_post()
 
 
 def test_a_second_anonymous_visit_is_served_without_touching_the_database(
@@ -133,12 +128,6 @@ def test_a_page_showing_a_csrf_token_is_never_shared(rf, post):
     assert not first.has_header("ETag")
 
 
-def edit_title(post):
-    post.title = "The edited title"
-    post.save()
-    return "The edited title"
-
-
 def unpublish(post):
     post.status = Post.Status.DRAFT
     post.save()
@@ -157,25 +146,6 @@ def add_an_author(post):
     return "A second author"
 
 
-def edit_disclaimer(post):
-    post.disclaimer.text = "<p>The new disclaimer.</p>"
-    post.disclaimer.save()
-    return "The new disclaimer."
-
-
-def rename_section(post):
-    post.section.name = "The renamed section"
-    post.section.save()
-    return "The renamed section"
-
-
-def rename_tag(post):
-    tag = Tag.objects.get(name="Original tag")
-    tag.name = "Renamed tag"
-    tag.save()
-    return "Renamed tag"
-
-
 def add_a_tag(post):
     post.tags.add("Added tag")
     return "Added tag"
@@ -187,24 +157,19 @@ def edit_key_point(post):
     return "The new point"
 
 
-def add_correction(post):
-    Correction.objects.create(post=post, text="An earlier version misspelt a name.")
-    return "An earlier version misspelt a name."
-
-
 @pytest.mark.parametrize(
     "change",
     [
-        edit_title,
+        reader_changes.edit_title,
         unpublish,
         edit_author_bio,
         add_an_author,
-        edit_disclaimer,
-        rename_section,
-        rename_tag,
+        reader_changes.edit_disclaimer,
+        reader_changes.rename_section,
+        reader_changes.rename_tag,
         add_a_tag,
         edit_key_point,
-        add_correction,
+        reader_changes.add_correction,
     ],
 )
 def test_every_change_readers_can_see_reaches_the_cached_post_page_at_once(client, post, change):
@@ -260,8 +225,7 @@ def test_the_header_follows_the_sections_and_marks_the_page_it_is_on(client, pos
     settings.PAGE_CACHE = False
     client.get("/authors/")
 
-    post.section.name = "The renamed section"
-    post.section.save()
+    reader_changes.rename_section(post)
     columnists, archive = client.get("/authors/"), client.get("/archive/")
 
     assert "The renamed section" in site_nav(columnists)

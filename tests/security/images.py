@@ -67,20 +67,29 @@ def jpeg_markers(data: bytes) -> list[int]:
 
 
 def png_chunks(data: bytes) -> list[bytes]:
-    """The type of every PNG chunk (b"IHDR", b"tEXt", b"eXIf"…)."""
-    chunks, offset = [], 8
-    while offset < len(data):
-        length, kind = struct.unpack(">I4s", data[offset : offset + 8])
-        chunks.append(kind)
-        offset += 12 + length
-    return chunks
+    """The type of every PNG chunk (b"IHDR", b"tEXt", b"eXIf"…): length, type, data, CRC."""
+    return _chunk_kinds(
+        data, 8, lambda header: struct.unpack(">I4s", header)[::-1], lambda length: 12 + length
+    )
 
 
 def webp_chunks(data: bytes) -> list[bytes]:
-    """The fourcc of every chunk inside a WebP's RIFF container (b"VP8 ", b"EXIF", b"XMP "…)."""
-    chunks, offset = [], 12
+    """The fourcc of every chunk inside a WebP's RIFF container (b"VP8 ", b"EXIF", b"XMP "…):
+    fourcc, length, data padded to an even size."""
+    return _chunk_kinds(
+        data,
+        12,
+        lambda header: struct.unpack("<4sI", header),
+        lambda length: 8 + length + (length & 1),
+    )
+
+
+def _chunk_kinds(data, offset, kind_and_length, chunk_size) -> list[bytes]:
+    """The kind of every chunk from `offset` on: `kind_and_length` reads a chunk's 8-byte
+    header, `chunk_size` gives the whole chunk's size from its data's length."""
+    kinds = []
     while offset < len(data):
-        kind, length = struct.unpack("<4sI", data[offset : offset + 8])
-        chunks.append(kind)
-        offset += 8 + length + (length & 1)
-    return chunks
+        kind, length = kind_and_length(data[offset : offset + 8])
+        kinds.append(kind)
+        offset += chunk_size(length)
+    return kinds

@@ -1,15 +1,12 @@
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
 from tests.factories import PostFactory
+from tests.production import PRODUCTION, run_manage
 
 pytestmark = pytest.mark.django_db
-ROOT = Path(__file__).resolve().parents[2]
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>", re.IGNORECASE)
 DATA_BLOCK = re.compile(r"""type=["']?application/(ld\+)?json""", re.IGNORECASE)
 
@@ -98,26 +95,6 @@ def test_the_admin_policy_allows_inline_styles_but_scripts_only_with_the_nonce(a
     scripts = inline_scripts(response)
     assert any('type="importmap"' in attributes for attributes in scripts)
     assert_nonced(response, scripts)
-
-
-def run_manage(*args, **environment):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "config.settings", **environment},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-
-
-PRODUCTION = {
-    "DJANGO_ENV": "production",
-    "SECRET_KEY": "k3y-" + "x7Qp9Lm2Zr5Tw8Ys1Vb4Nc6Hd0Jf3Gk" * 2,
-    "ALLOWED_HOSTS": "columns.example.org",
-    "SITE_URL": "https://columns.example.org",
-}
 
 
 def test_production_settings_pass_the_deployment_checks(tmp_path):
