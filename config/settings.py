@@ -255,6 +255,8 @@ CACHES = caches_from_environment()
 # browsers and a CDN keep them briefly.
 PAGE_CACHE = env_bool("PAGE_CACHE", default=not DEBUG)
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(24 * 60 * 60)))
+# How long a process trusts the generation it read last (pagecache/generation.py).
+GENERATION_RECHECK_SECONDS = float(os.environ.get("GENERATION_RECHECK_SECONDS", "1"))
 PAGE_CACHE_CONTROL = {
     "max_age": int(os.environ.get("PAGE_MAX_AGE", "60")),
     "s_maxage": int(os.environ.get("PAGE_S_MAXAGE", "300")),

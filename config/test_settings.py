@@ -15,6 +15,8 @@ if not os.environ.get("REDIS_URL"):
 # The whole suite runs with the page cache on: every test that changes content and reads
 # a page again proves the invalidation (tests/conftest.py empties the caches between tests).
 PAGE_CACHE = True
+# Every read asks the shared cache (tests/pagecache/test_generation.py tests the recheck).
+GENERATION_RECHECK_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LANGUAGE_CODE = "en"
 STORAGES = {

@@ -13,10 +13,12 @@ cache that holds no generation yet gets one due at once.)
 
 import hashlib
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Min
@@ -41,13 +43,8 @@ def current_generation() -> Generation | None:
     """The generation pages are kept under, or None while the shared cache cannot be
     reached (pages are then neither served from the cache nor kept)."""
     shared = caches["shared"]
-    generation = shared.get(KEY)
-    if generation is None:
-        shared.add(KEY, _first_generation(), timeout=None)
-        generation = shared.get(KEY)
-    if generation is None:  # the cache keeps nothing: down, or a DummyCache
-        return None
-    if generation.is_due(timezone.now()):
+    generation = _recalled(shared) or _read(shared)
+    if generation is not None and generation.is_due(timezone.now()):
         return _renew_when_due(generation)
     return generation
 
@@ -55,7 +52,7 @@ def current_generation() -> Generation | None:
 def renew_generation():
     """Start a new generation: every page kept so far is stale."""
     shared = caches["shared"]
-    shared.set(KEY, _successor(shared.get(KEY), secrets.token_hex(8)), timeout=None)
+    _store(shared, _successor(shared.get(KEY), secrets.token_hex(8)))
 
 
 def renew_after_commit(using: str):
@@ -73,8 +70,39 @@ def _renew_when_due(due: Generation) -> Generation:
     successor = _successor(due, hashlib.blake2b(seed, digest_size=8).hexdigest())
     shared = caches["shared"]
     if shared.get(KEY) == due:  # not renewed meanwhile by a commit
-        shared.set(KEY, successor, timeout=None)
+        _store(shared, successor)
     return successor
+
+
+def _read(shared) -> Generation | None:
+    generation = shared.get(KEY)
+    if generation is None:
+        shared.add(KEY, _first_generation(), timeout=None)
+        generation = shared.get(KEY)
+    if generation is not None:  # else the cache keeps nothing: down, or a DummyCache
+        _remember(shared, generation)
+    return generation
+
+
+def _store(shared, generation: Generation):
+    shared.set(KEY, generation, timeout=None)
+    _remember(shared, generation)
+
+
+# The generation this process read last, trusted for GENERATION_RECHECK_SECONDS: a page
+# served from memory then costs no round trip to Redis. This process's own renewals replace
+# it at once; another process's reach it within that time.
+_last_read: tuple = (None, None, 0.0)
+
+
+def _remember(shared, generation: Generation):
+    global _last_read
+    _last_read = (shared, generation, time.monotonic() + settings.GENERATION_RECHECK_SECONDS)
+
+
+def _recalled(shared) -> Generation | None:
+    cache, generation, until = _last_read
+    return generation if cache is shared and time.monotonic() < until else None
 
 
 def _first_generation() -> Generation:

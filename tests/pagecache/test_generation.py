@@ -1,6 +1,8 @@
 """One generation says "reader-visible content changed": every change readers can see
 renews it, once per transaction, and nothing else does."""
 
+import time
+from dataclasses import replace
 from datetime import timedelta
 from io import StringIO
 
@@ -165,3 +167,25 @@ def test_renew_page_cache_renews_the_generation_after_a_change_no_signal_announc
 
     assert token() != before
     assertContains(client.get(post.get_absolute_url()), "Changed in bulk")
+
+
+def test_this_processs_own_changes_show_at_once_while_it_trusts_its_last_read(
+    client, post, settings
+):
+    settings.GENERATION_RECHECK_SECONDS = 60
+    client.get(post.get_absolute_url())
+
+    reader_changes.edit_title(post)
+
+    assertContains(client.get(post.get_absolute_url()), post.title)
+
+
+def test_another_processs_renewal_is_seen_once_the_recheck_time_has_passed(post, settings):
+    settings.GENERATION_RECHECK_SECONDS = 0.2
+    trusted = current_generation()
+    renewed_elsewhere = replace(trusted, token="renewed-by-another-process")
+    caches["shared"].set(KEY, renewed_elsewhere, timeout=None)
+
+    assert current_generation() == trusted
+    time.sleep(0.3)
+    assert current_generation() == renewed_elsewhere
