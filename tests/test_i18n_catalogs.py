@@ -59,3 +59,50 @@ def test_the_compiled_catalog_matches_its_source(language):
         return {(e.msgctxt, e.msgid): translations(e) for e in po if e.msgid}
 
     assert entries(compiled) == entries(source)
+
+
+# Columnist's Belarusian reads in the classical orthography (taraškievica), as Radio Svaboda
+# publishes and as Django's own catalogs are written, so that Django's words and ours make one
+# interface. Each pattern is a form the official orthography writes and the classical one does
+# not, with an official example it catches and the classical spelling it must let through.
+OFFICIAL_ORTHOGRAPHY = {
+    r"\bзм[яе]н": ("Змяніць допіс", "Зьмяніць допіс"),  # assimilated softness: зь, сь, ць …
+    r"\bзмест": ("да зместу", "да зьместу"),
+    r"\bзняць": ("Зняць з публікацыі", "Зьняць з публікацыі"),
+    r"\bснеж": ("1 снежня", "1 сьнежня"),
+    r"\bпасля\b": ("Пасля тэксту", "Пасьля тэксту"),
+    r"\bсвет": ("на ўвесь свет", "на ўвесь сьвет"),
+    r"\bспіс": ("спіс допісаў", "сьпіс допісаў"),
+    r"\bпацвер": ("Пацвердзіць падпіску", "Пацьвердзіць падпіску"),
+    r"\bжыцц": ("жыццё", "жыцьцё"),
+    r"асць\b": ("колькасць слоў", "колькасьць слоў"),
+    r"\bёсць\b": ("ужо ёсць", "ужо ёсьць"),
+    r"айсці\b": ("Увайсці", "Увайсьці"),
+    r"\bбяспек": ("Бяспека", "Бясьпека"),
+    r"нн[еёіюя]": ("паведамленне", "паведамленьне"),  # -ньне, -ньня, -ньні …
+    r"\bсістэм": ("пошукавыя сістэмы", "пошукавыя сыстэмы"),
+    r"\bеўр[оа]": ("Еўропа, Еўразвяз", "Эўропа, Эўразьвяз"),
+    r"\bкамент": ("каментар", "камэнтар"),
+    r"з[’']я": ("з’яўляюцца", "зьяўляюцца"),
+    r"\bруская\b": ("Руская", "Расейская"),
+}
+
+
+@pytest.mark.parametrize(("pattern", "example"), OFFICIAL_ORTHOGRAPHY.items())
+def test_each_official_form_pattern_catches_its_example_only(pattern, example):
+    official, classical = example
+
+    assert re.search(pattern, official, re.IGNORECASE)
+    assert not re.search(pattern, classical, re.IGNORECASE)
+
+
+def test_belarusian_is_in_the_classical_orthography():
+    official = [
+        (text, pattern)
+        for entry in catalog("be")
+        for text in translations(entry)
+        for pattern in OFFICIAL_ORTHOGRAPHY
+        if re.search(pattern, text, re.IGNORECASE)
+    ]
+
+    assert official == []
