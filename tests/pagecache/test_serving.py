@@ -2,8 +2,11 @@
 gunicorn, by the first middleware elsewhere — with the same bytes and headers."""
 
 import io
+from contextlib import contextmanager
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 from pytest_django.asserts import assertContains
 
@@ -30,8 +33,22 @@ def wsgi_get(path, **headers) -> tuple[str, dict, bytes]:
     def start_response(status, response_headers, exc_info=None):
         answered.update(status=status, headers=dict(response_headers))
 
-    body = b"".join(application(environ, start_response))
+    with connection_kept_open():
+        body = b"".join(application(environ, start_response))
     return answered["status"], answered["headers"], body
+
+
+@contextmanager
+def connection_kept_open():
+    """As Django's test client does: a request must not close the connection whose
+    transaction holds the test's data (on PostgreSQL it would)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
 
 
 @pytest.fixture
