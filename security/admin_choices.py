@@ -11,8 +11,9 @@ saving it never drops a link silently.
 """
 
 from django import forms
+from django.contrib.admin import widgets
 from django.contrib.admin.exceptions import NotRegistered
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Q
 
 
@@ -61,3 +62,47 @@ def widened(narrowed, linked):
     manager = narrowed.model._default_manager
     ordering = narrowed.query.order_by or narrowed.model._meta.ordering
     return manager.filter(Q(pk__in=narrowed.values("pk")) | linked).order_by(*ordering)
+
+
+class ParsedSelection:
+    """An autocomplete widget that redisplays only submitted values its model can read: a
+    hand-made "abc" for a numeric id is reported by the field as an invalid choice instead
+    of failing the page that shows the error."""
+
+    def optgroups(self, name, value, attr=None):
+        target = self.field.remote_field.model._meta
+        to_field = target.get_field(getattr(self.field.remote_field, "field_name", target.pk.name))
+        return super().optgroups(name, [item for item in value if _reads(to_field, item)], attr)
+
+
+class ReadableMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses values the model cannot read (such as an id beyond the database's integers) as
+    invalid choices before asking the database about them."""
+
+    def _check_values(self, value):
+        meta = self.queryset.model._meta
+        to_field = meta.get_field(self.to_field_name) if self.to_field_name else meta.pk
+        for item in value:
+            if not _reads(to_field, item):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": item},
+                )
+        return super()._check_values(value)
+
+
+def _reads(field, value):
+    try:
+        field.run_validators(field.to_python(value))
+    except ValidationError:
+        return False
+    return True
+
+
+class AutocompleteSelect(ParsedSelection, widgets.AutocompleteSelect):
+    pass
+
+
+class AutocompleteSelectMultiple(ParsedSelection, widgets.AutocompleteSelectMultiple):
+    pass

@@ -7,7 +7,13 @@ searches are capped (security.admin_search).
 
 from django.contrib import admin
 
-from .admin_choices import KeepsCurrentChoices, visible_choices
+from .admin_choices import (
+    AutocompleteSelect,
+    AutocompleteSelectMultiple,
+    KeepsCurrentChoices,
+    ReadableMultipleChoiceField,
+    visible_choices,
+)
 from .admin_search import CappedSearch
 
 
@@ -18,6 +24,19 @@ class ScopedChoices:
 
     def get_field_queryset(self, db, db_field, request):
         return visible_choices(self.admin_site, db_field.remote_field.model, request).using(db)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault(
+                "widget", AutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", ReadableMultipleChoiceField)
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault("widget", AutocompleteSelectMultiple(db_field, self.admin_site))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class ModelAdmin(CappedSearch, ScopedChoices, admin.ModelAdmin):

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.conf import settings
-from django.contrib.admin.widgets import AutocompleteSelectMultiple, RelatedFieldWidgetWrapper
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from blog.models import Post
 from editorial.prepublish import publication_problems
 from editorial.revisions import latest_version
-from security.admin_choices import KeepsCurrentChoices
+from security.admin_choices import (
+    AutocompleteSelectMultiple,
+    KeepsCurrentChoices,
+    ReadableMultipleChoiceField,
+)
 
 
 def version_token(post) -> str:
@@ -73,7 +77,7 @@ def _display_name(user):
     return user.get_full_name() or user.get_username()
 
 
-class TagChoiceField(forms.ModelMultipleChoiceField):
+class TagChoiceField(ReadableMultipleChoiceField):
     """The post's tags, at most settings.POST_MAX_TAGS of them (counted before any query)."""
 
     def clean(self, value):

@@ -118,6 +118,12 @@ def test_right_to_left_text_and_emoji_are_kept_and_shown(editor_client, add_form
         ({"publish_at_0": "yesterday", "publish_at_1": "noon"}, "publish_at", "valid"),
         ({"section": "999999"}, "section", "Select a valid choice"),
         ({"section": "'; DROP TABLE blog_post; --"}, "section", "Select a valid choice"),
+        ({"tags": ["not-a-number"]}, "tags", "is not a valid value"),
+        ({"tags": ["1", "x'); --"]}, "tags", "is not a valid value"),
+        ({"tags": ["99999999999999999999999"]}, "tags", "is not a valid value"),
+        ({"section": "99999999999999999999999"}, "section", "Select a valid choice"),
+        ({"disclaimer": "abc"}, "disclaimer", "Select a valid choice"),
+        ({"credits-0-author": "abc"}, "inline", "Select a valid choice"),
     ],
 )
 def test_malformed_fields_get_form_errors_and_nothing_is_saved(
