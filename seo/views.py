@@ -1,6 +1,8 @@
-"""/sitemap.xml (an index), /sitemap-<section>.xml and /robots.txt."""
+"""/sitemap.xml (an index), /sitemap-<section>.xml, /robots.txt and /favicon.ico."""
 
 from django.contrib.sitemaps import views as sitemaps
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
@@ -36,3 +38,9 @@ class RobotsView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(sitemap_url=absolute_url(reverse("sitemap")), **kwargs)
+
+
+@require_safe
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for without reading the page."""
+    return redirect(static("img/favicon.ico"), permanent=True)
