@@ -5,6 +5,7 @@ from base64 import b32encode
 from functools import update_wrapper
 
 import segno
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
@@ -30,6 +31,13 @@ from .two_factor import (
 class ColumnistAdminSite(admin.AdminSite):
     login_form = TwoFactorLoginForm
     login_template = "security/admin_login.html"
+    index_title = _("Editorial desk")
+
+    @property
+    def site_header(self):
+        return settings.SITE_NAME
+
+    site_title = site_header
 
     def has_permission(self, request):
         return super().has_permission(request) and passes_two_factor(request.user)

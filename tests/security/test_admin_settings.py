@@ -59,3 +59,12 @@ def test_weak_passwords_are_refused(weak, django_user_model):
 
 def test_a_long_varied_passphrase_is_accepted(django_user_model):
     validate_password("tram-lilac-Niemen-1994", django_user_model(username="olga"))
+
+
+def test_the_admin_carries_the_sites_name_not_djangos(admin_client, settings):
+    settings.SITE_NAME = "Svaboda Opinions"
+
+    page = admin_client.get("/admin/").content.decode()
+
+    assert "<title>Editorial desk | Svaboda Opinions</title>" in page
+    assert "Django administration" not in page
