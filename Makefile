@@ -48,11 +48,14 @@ serve: migrate
 bench: install
 	$(BIN)/python -m bench.run
 
+# The suite's tests are independent: one worker per core (pytest-xdist), a module per worker.
+PYTEST := $(BIN)/pytest -n auto --dist loadfile
+
 test: install
-	$(BIN)/pytest
+	$(PYTEST)
 
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/columnist} $(BIN)/pytest
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/columnist} $(PYTEST)
 
 lint: install
 	$(BIN)/ruff check .
