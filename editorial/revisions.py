@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.dispatch import receiver
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.signals import pre_create_historical_record
@@ -18,6 +17,7 @@ from simple_history.signals import pre_create_historical_record
 from authors.models import Author
 from blog.models import Disclaimer, KeyPoint, Post, PostAuthor, Section
 from blog.plaintext import html_lines
+from editorial.times import local_time
 
 RESTORED_FIELDS = ["title", "lead", "body", "language", "image", "image_alt"]
 
@@ -57,7 +57,7 @@ def restore(post, version, user):
     post.disclaimer_id = _existing(Disclaimer, version.disclaimer_id)
     post._history_user = user
     post._change_reason = gettext("Restored the version of %(date)s") % {
-        "date": date_format(version.history_date, "DATETIME_FORMAT")
+        "date": local_time(version.history_date)
     }
     post.save()
     _restore_relations(post, version.relations)

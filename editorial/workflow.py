@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Post, PostTransition
+from editorial.times import local_time
 
 from .prepublish import publication_problems
 
@@ -177,6 +177,5 @@ STAGES = [
 
 def stage_label(post) -> str:
     if post.is_scheduled:
-        when = date_format(timezone.localtime(post.publish_at), "DATETIME_FORMAT")
-        return gettext("Scheduled for %(when)s") % {"when": when}
+        return gettext("Scheduled for %(when)s") % {"when": local_time(post.publish_at)}
     return post.get_status_display()

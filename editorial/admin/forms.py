@@ -4,12 +4,12 @@ from django import forms
 from django.conf import settings
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import ValidationError
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Post
 from editorial.prepublish import publication_problems
 from editorial.revisions import latest_version
+from editorial.times import local_time, zone_name
 from security.admin_choices import (
     AutocompleteSelectMultiple,
     KeepsCurrentChoices,
@@ -35,6 +35,8 @@ class PostAdminForm(KeepsCurrentChoices):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial["version"] = version_token(self.instance)
+        if "publish_at" in self.fields:
+            self.fields["publish_at"].help_text = _("Time in %(zone)s.") % {"zone": zone_name()}
 
     def clean(self):
         cleaned_data = super().clean()
@@ -66,7 +68,7 @@ class PostAdminForm(KeepsCurrentChoices):
             code="stale",
             params={
                 "who": _display_name(latest.history_user),
-                "when": date_format(latest.history_date, "DATETIME_FORMAT"),
+                "when": local_time(latest.history_date),
             },
         )
 
