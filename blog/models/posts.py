@@ -137,6 +137,7 @@ class Post(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        self._follow_title()
         self.slug = self.slug or unicode_slugify(self.title)
         self.word_count = len(f"{self.lead} {html_text(self.body)}".split())
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
@@ -152,7 +153,21 @@ class Post(models.Model):
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
         instance._saved_slug = instance.__dict__.get("slug")
+        instance._saved_title = instance.__dict__.get("title")
         return instance
+
+    def _follow_title(self):
+        """Until its first publication, an address made from the title follows the title
+        (one typed by hand stays); an address already taken is not followed."""
+        saved_title = getattr(self, "_saved_title", None)
+        if not saved_title or saved_title == self.title:
+            return
+        if self.slug != unicode_slugify(saved_title) or self.status == self.Status.PUBLISHED:
+            return
+        new_slug = unicode_slugify(self.title)
+        taken = Post.objects.filter(slug=new_slug).exclude(pk=self.pk).exists()
+        if new_slug and not taken and not Announcement.objects.filter(post_id=self.pk).exists():
+            self.slug = new_slug
 
     def _remember_old_slug(self):
         old_slug = getattr(self, "_saved_slug", None)
@@ -160,9 +175,11 @@ class Post(models.Model):
         if old_slug and old_slug != self.slug:
             PostRedirect.objects.update_or_create(old_slug=old_slug, defaults={"post": self})
         self._saved_slug = self.slug
+        self._saved_title = self.title
 
     def clean(self):
         super().clean()
+        self._follow_title()
         self.slug = self.slug or unicode_slugify(self.title)
         if not self.slug:
             raise ValidationError(

@@ -2,6 +2,7 @@ import taggit.models as taggit_models
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -101,6 +102,12 @@ class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, house.M
     def get_queryset(self, request):
         posts = super().get_queryset(request).prefetch_related("credits__author")
         return posts if workflow.is_editor(request.user) else posts.owned_by(request.user)
+
+    def get_view_on_site_url(self, obj=None):
+        """A post readers cannot see yet opens in its preview."""
+        if obj is not None and (obj.status != Post.Status.PUBLISHED or obj.is_scheduled):
+            return reverse("admin:blog_post_preview", args=[obj.pk])
+        return super().get_view_on_site_url(obj)
 
     def get_readonly_fields(self, request, obj=None):
         if workflow.is_editor(request.user):
