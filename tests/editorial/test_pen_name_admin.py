@@ -140,22 +140,21 @@ def test_the_list_cannot_be_filtered_by_the_identity_without_the_permission(
 def test_the_posts_admin_pages_name_the_writer_by_the_pen_name(client, writer, people):
     post = writer.post
     LogEntry.objects.log_actions(writer.user.pk, Post.objects.filter(pk=post.pk), CHANGE)
-    versions = list(post.history.order_by("history_id"))
-    addresses = [
+    first, *_, last = post.history.order_by("history_id")
+    recording = [
         change_url(post),  # status history and share links
         reverse("admin:blog_post_versions", args=[post.pk]),
         reverse("admin:blog_post_history", args=[post.pk]),
     ]
     compare = reverse("admin:blog_post_compare", args=[post.pk])
-    query = {"old": versions[0].pk, "new": versions[-1].pk}
+    preview = reverse("admin:blog_post_preview", args=[post.pk])
 
-    texts = [page(client, people["editor"], url) for url in addresses]
-    texts.append(page(client, people["editor"], compare, **query))
+    texts = {url: page(client, people["editor"], url) for url in [*recording, preview]}
+    texts[compare] = page(client, people["editor"], compare, old=first.pk, new=last.pk)
 
-    assert [traces_in(text) for text in texts] == [[], [], [], []]
-    assert all(PEN_NAME in text for text in texts)
-    kept = [page(client, people["keeper"], url) for url in addresses]
-    assert all(LOGIN in text for text in kept)
+    assert [url for url, text in texts.items() if traces_in(text)] == []
+    assert [url for url, text in texts.items() if PEN_NAME not in text] == []
+    assert all(LOGIN in page(client, people["keeper"], url) for url in recording)
 
 
 def test_a_refused_stale_save_names_the_writer_by_the_pen_name(people):
