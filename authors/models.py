@@ -26,9 +26,10 @@ class Author(models.Model):
         _("pen name"),
         default=False,
         help_text=_(
-            "The name is a pseudonym. Readers, feeds, mails and exports see only the name, "
-            "biography and photo; the linked login and the legal name are shown only to those "
-            "allowed to know who writes under a pen name."
+            "The name is a pseudonym. Readers, feeds, mails and exports see only this "
+            "profile’s public fields (leave out anything that could identify the writer); the "
+            "linked login and the legal name are shown only to those allowed to know who "
+            "writes under a pen name."
         ),
     )
     slug = NormalSlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)

@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='author',
             name='is_pen_name',
-            field=models.BooleanField(default=False, help_text='The name is a pseudonym. Readers, feeds, mails and exports see only the name, biography and photo; the linked login and the legal name are shown only to those allowed to know who writes under a pen name.', verbose_name='pen name'),
+            field=models.BooleanField(default=False, help_text='The name is a pseudonym. Readers, feeds, mails and exports see only this profile’s public fields (leave out anything that could identify the writer); the linked login and the legal name are shown only to those allowed to know who writes under a pen name.', verbose_name='pen name'),
         ),
         migrations.AddField(
             model_name='author',
