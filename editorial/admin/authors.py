@@ -67,6 +67,11 @@ class AuthorAdmin(house.ModelAdmin):
     # names); for everyone else the fields are left out of the form, so a POST naming them
     # changes nothing, and the list can be neither searched nor filtered by them.
 
+    def get_list_display(self, request):
+        if knows_pen_names(request.user):
+            return [*self.list_display, *IDENTITY_FIELDS]
+        return self.list_display
+
     def get_exclude(self, request, obj=None):
         if knows_pen_names(request.user):
             return super().get_exclude(request, obj)

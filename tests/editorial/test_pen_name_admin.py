@@ -110,6 +110,16 @@ def test_a_keeper_may_change_the_link_and_legal_name(client, writer, people):
     assert (writer.author.user, writer.author.legal_name) == (None, "Realname Changed")
 
 
+def test_only_who_may_know_sees_the_identity_in_the_list(client, writer, people):
+    listing = page(client, people["editor"], AUTHORS_LIST)
+    kept = page(client, people["keeper"], AUTHORS_LIST)
+
+    assert PEN_NAME in listing
+    assert traces_in(listing) == []
+    assert LOGIN in kept
+    assert LEGAL_NAME in kept
+
+
 @pytest.mark.parametrize("role", ["editor", "writer"])
 @pytest.mark.parametrize("query", [LOGIN, "Hiddenov", "realname.hiddenov@example.org"])
 def test_searching_the_identity_finds_nothing_without_the_permission(
