@@ -22,6 +22,16 @@ class AuthorQuerySet(models.QuerySet):
 
 class Author(models.Model):
     name = OneLineField(_("name"), max_length=200)
+    is_pen_name = models.BooleanField(
+        _("pen name"),
+        default=False,
+        help_text=_(
+            "The name is a pseudonym. Readers, feeds, mails and exports see only this "
+            "profile’s public fields (leave out anything that could identify the writer); the "
+            "linked login and the legal name are shown only to those allowed to know who "
+            "writes under a pen name."
+        ),
+    )
     slug = NormalSlugField(_("slug"), max_length=200, unique=True, allow_unicode=True)
     photo = SafeImageField(_("photo"), upload_to=RandomName("authors"), blank=True)
     photo_alt = OneLineField(
@@ -59,6 +69,15 @@ class Author(models.Model):
         blank=True,
         related_name="author_profile",
     )
+    legal_name = OneLineField(
+        _("legal name"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The writer’s real name. Never shown to readers; in the admin only to those allowed "
+            "to know who writes under a pen name."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     objects = AuthorQuerySet.as_manager()
@@ -67,6 +86,9 @@ class Author(models.Model):
         ordering = ["name"]
         verbose_name = _("author")
         verbose_name_plural = _("authors")
+        permissions = [
+            ("view_pen_name_identity", _("Can see who writes under a pen name")),
+        ]
 
     def __str__(self):
         return self.name

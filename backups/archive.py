@@ -1,9 +1,10 @@
 """The whole site as one versioned JSON document, and its restoration into an empty database.
 
-`export_site()` serialises every model of `contents.PARTS` (readers' data only on request)
-with the files its image fields point to; `import_site()` checks the format and version,
-refuses a database that already has content, and restores everything in one transaction,
-primary keys, timestamps and history included, then rebuilds what is derived (search).
+`export_site()` serialises every model of `contents.PARTS` (readers' data and who writes under
+a pen name only on request, see `identities`) with the files its image fields point to;
+`import_site()` checks the format and version, refuses a database that already has content,
+and restores everything in one transaction, primary keys, timestamps and history included,
+then rebuilds what is derived (search).
 """
 
 import base64
@@ -30,6 +31,7 @@ from newsletter.tasks import tick
 from search.index import refresh_search_documents
 
 from .contents import PARTS
+from .identities import without_identities
 
 FORMAT = "columnist-site-export"
 FORMAT_VERSION = 1
@@ -45,17 +47,20 @@ def exported_parts(include_private):
     ]
 
 
-def export_site(*, include_subscribers=False) -> dict:
+def export_site(*, include_subscribers=False, include_pen_name_identities=False) -> dict:
     objects = list(
         chain.from_iterable(
             _serialize(part, model) for part, model in exported_parts(include_subscribers)
         )
     )
+    if not include_pen_name_identities:
+        objects = without_identities(objects)
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "exported_at": timezone.now().isoformat(),
         "subscribers_included": include_subscribers,
+        "pen_name_identities_included": include_pen_name_identities,
         "objects": objects,
         "files": _files_of(objects),
     }

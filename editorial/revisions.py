@@ -44,8 +44,13 @@ def record_relations(post):
         latest.save(update_fields=["relations"])
 
 
+def versions_of(post):
+    """The post's versions, newest first, with who saved each (and their author profile)."""
+    return post.history.select_related("history_user__author_profile").order_by("-history_id")
+
+
 def latest_version(post):
-    return post.history.select_related("history_user").order_by("-history_id").first()
+    return versions_of(post).first()
 
 
 @transaction.atomic

@@ -1,17 +1,8 @@
 """Create the editorial roles, the "Authors" and "Editors" groups (see blog.roles)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from blog.roles import AUTHORS, EDITORS, grant_roles
-
-
-def create_all_permissions(apps):
-    """Permissions are normally created after migrating; the groups need them now."""
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+from blog.roles import AUTHORS, EDITORS, create_all_permissions, grant_roles
 
 
 def create_groups(apps, schema_editor):

@@ -6,6 +6,7 @@ from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from authors.identity import pen_name_of
 from blog.models import Post
 from editorial.prepublish import publication_problems
 from editorial.revisions import latest_version
@@ -74,9 +75,11 @@ class PostAdminForm(KeepsCurrentChoices):
 
 
 def _display_name(user):
+    """Who saved a version, as anyone editing the post may read it: a pen-name writer by the
+    pen name, never by the login or the names on it."""
     if user is None:
         return _("Someone")
-    return user.get_full_name() or user.get_username()
+    return pen_name_of(user) or user.get_full_name() or user.get_username()
 
 
 class TagChoiceField(ReadableMultipleChoiceField):

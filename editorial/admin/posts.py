@@ -176,8 +176,14 @@ class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, house.M
         editable = self.has_change_permission(request, obj) if obj else add
         context |= {
             "transitions": workflow.allowed_transitions(user, post) if editable else [],
-            "status_changes": post.transitions.select_related("user") if post.pk else [],
-            "share_links": post.preview_links.active() if post.pk else [],
+            "status_changes": (
+                post.transitions.select_related("user__author_profile") if post.pk else []
+            ),
+            "share_links": (
+                post.preview_links.active().select_related("created_by__author_profile")
+                if post.pk
+                else []
+            ),
             "can_see_versions": workflow.is_editor(user),
         }
         return super().render_change_form(request, context, add, change, form_url, obj)

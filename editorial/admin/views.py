@@ -74,7 +74,7 @@ class PostWorkflowViews:
 
     def versions_view(self, request, object_id):
         post = self.edited_post(request, object_id)
-        versions = post.history.select_related("history_user").order_by("-history_id")
+        versions = revisions.versions_of(post)
         context = {**self.page_context(request, post, _("Versions")), "versions": versions}
         return TemplateResponse(request, "admin/blog/post/versions.html", context)
 
@@ -101,7 +101,7 @@ class PostWorkflowViews:
     def version_of(post, version_id):
         if not str(version_id or "").isdigit():
             raise Http404
-        return get_object_or_404(post.history.select_related("history_user"), pk=version_id)
+        return get_object_or_404(revisions.versions_of(post), pk=version_id)
 
     def page_context(self, request, post, title):
         return {

@@ -11,7 +11,7 @@ class Command(BaseCommand):
     help = (
         "Write the whole site (posts with their versions, authors, sections, disclaimers, "
         "tags, style rules, corrections, logins, images) to one versioned JSON file, "
-        "readable by its owner only."
+        "readable by its owner only. Who writes under a pen name is left out unless asked for."
     )
 
     def add_arguments(self, parser):
@@ -21,10 +21,22 @@ class Command(BaseCommand):
             action="store_true",
             help="Also export newsletter subscribers, their follows and deliveries.",
         )
+        parser.add_argument(
+            "--include-pen-name-identities",
+            action="store_true",
+            help=(
+                "Also export who writes under a pen name: the logins linked to pen names, "
+                "with their names and addresses, and every author's legal name."
+            ),
+        )
 
-    def handle(self, *args, path, include_subscribers, **options):
+    def handle(self, *args, path, include_subscribers, include_pen_name_identities, **options):
         self.warn_about_pending_tasks()
-        text = dumps(export_site(include_subscribers=include_subscribers))
+        document = export_site(
+            include_subscribers=include_subscribers,
+            include_pen_name_identities=include_pen_name_identities,
+        )
+        text = dumps(document)
         if str(path) == "-":
             self.stdout.write(text)
             return
