@@ -72,9 +72,9 @@ def error_answer(error: HTTPError) -> dict:
         answer = json.load(error)
     except (OSError, ValueError):
         answer = None
-    if isinstance(answer, dict):
-        return answer
-    return {"ok": False, "error_code": error.code, "description": f"HTTP {error.code}"}
+    if not isinstance(answer, dict):
+        answer = {"description": f"HTTP {error.code}"}
+    return {**answer, "ok": False, "error_code": error.code}
 
 
 def refusal(method: str, answer: dict) -> BotApiError:

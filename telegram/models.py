@@ -174,6 +174,11 @@ class TelegramMessage(models.Model):
             return ""
         return f"https://t.me/{username}/{self.message_id}"
 
+    def awaits_attempt(self, now) -> bool:
+        """False once given up (until the post changes) or while a retry is scheduled later."""
+        given_up = self.state == self.State.FAILED
+        return not given_up and not (self.next_attempt_at and self.next_attempt_at > now)
+
     def may_change(self, now) -> bool:
         """Whether Telegram still lets the bot edit the message (48 hours after sending)."""
         return self.sent_at is not None and now - self.sent_at < CHANGE_WINDOW

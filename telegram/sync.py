@@ -48,7 +48,8 @@ def follow_post(message_pk: int) -> datetime | None:
 
 
 def claim(message_pk: int) -> tuple[TelegramMessage | None, datetime | None]:
-    """The row, now ours for one call; or None with the time another worker's claim ends."""
+    """The row, now ours for one call; or None, with the time another worker's claim
+    ends if that is what stands in the way."""
     now = timezone.now()
     with transaction.atomic():
         row = (
@@ -57,7 +58,7 @@ def claim(message_pk: int) -> tuple[TelegramMessage | None, datetime | None]:
             .filter(pk=message_pk)
             .first()
         )
-        if row is None:
+        if row is None or not row.awaits_attempt(now):
             return None, None
         if row.claimed_until and row.claimed_until > now:
             return None, row.claimed_until
