@@ -79,9 +79,6 @@ class TelegramMessageInline(ReadOnly, house.TabularInline):
     fields = ["channel", "state", "link", "error", "next_attempt_at", "updated_at"]
     readonly_fields = fields
 
-    def has_view_permission(self, request, obj=None):
-        return obj is not None and super().has_view_permission(request, obj)
-
     @admin.display(description=_("message"))
     def link(self, message):
         return message_link(message)

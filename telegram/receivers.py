@@ -2,6 +2,8 @@
 any later change of the post (an edit, its key points, unpublishing) makes the messages it
 already has follow it, once per transaction, after the commit; deleting it deletes them."""
 
+import threading
+import weakref
 from functools import partial
 
 from django.db import transaction
@@ -20,7 +22,7 @@ from .tasks import delete_message, follow
 def post_on_publication(sender, post, **kwargs):
     if bot_api.connected():
         TelegramMessage.objects.prepare(post)
-        follow_post_now(post.pk)
+        FollowAfterCommit.register(post.pk, using=None)
 
 
 def follow_post_now(post_id: int):
@@ -31,23 +33,25 @@ def follow_post_now(post_id: int):
 
 class FollowAfterCommit:
     """The post's messages follow it once the transaction commits: one callback per post
-    and transaction, however many of the post's parts the transaction changes."""
+    and thread, however many of the post's parts the transaction changes and whether or
+    not it publishes the post (a rolled-back callback is dropped, and forgotten with it)."""
+
+    waiting = weakref.WeakSet()
 
     def __init__(self, post_id: int):
-        self.post_id, self.done = post_id, False
+        self.post_id, self.thread = post_id, threading.get_ident()
 
     def __call__(self):
-        self.done = True
+        self.waiting.discard(self)
         follow_post_now(self.post_id)
 
     @classmethod
     def register(cls, post_id: int, using: str):
-        waiting = any(
-            isinstance(callback, cls) and callback.post_id == post_id and not callback.done
-            for _, callback, _ in transaction.get_connection(using).run_on_commit
-        )
-        if not waiting:
-            transaction.on_commit(cls(post_id), using=using)
+        thread = threading.get_ident()
+        if not any(c.post_id == post_id and c.thread == thread for c in list(cls.waiting)):
+            callback = cls(post_id)
+            cls.waiting.add(callback)
+            transaction.on_commit(callback, using=using)
 
 
 @receiver(post_save, sender=Post, dispatch_uid="telegram_post_saved")

@@ -22,13 +22,15 @@ class Call:
 
 
 class FakeBotApi:
-    """Records every call and answers with the next scripted (status, body) for its method,
-    or with Telegram's success answer once the script runs out. Sent messages are numbered
-    from 101, in a channel whose numeric id is -100 and whose username is the one asked for."""
+    """Records every call and answers with the refusal set for its chat, else the next
+    scripted (status, body) for its method, else Telegram's success answer. Sent messages
+    are numbered from 101, in a channel whose numeric id is -100 and whose username is the
+    one asked for."""
 
     def __init__(self):
         self.calls: list[Call] = []
         self.scripts: dict[str, deque] = {}
+        self.refusals: dict[str, tuple] = {}
         self.next_message_id = 101
         api = self
 
@@ -55,7 +57,13 @@ class FakeBotApi:
     def script(self, method: str, *answers):
         self.scripts.setdefault(method, deque()).extend(answers)
 
+    def refuse(self, chat_id: str, status: int, body: dict):
+        """Answer every call about `chat_id` with this refusal."""
+        self.refusals[chat_id] = (status, body)
+
     def answer(self, method: str, payload: dict):
+        if payload.get("chat_id") in self.refusals:
+            return self.refusals[payload["chat_id"]]
         if self.scripts.get(method):
             return self.scripts[method].popleft()
         if method == "deleteMessage":

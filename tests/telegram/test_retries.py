@@ -50,7 +50,7 @@ def test_an_unreachable_api_neither_delays_nor_fails_publishing(
     post = PostFactory(title="Out now")
 
     assert client.get(post.get_absolute_url()).status_code == 200
-    assert waiting_follows().exists()
+    assert waiting_follows().count() == 1
     run_worker()
     row = TelegramMessage.objects.get()
     assert (row.state, row.attempts, row.message_id) == ("queued", 1, None)
@@ -104,7 +104,7 @@ def queued_row(bot_api, settings, publish, time_machine):
 
 def test_publishing_only_queues_the_message(bot_api, queued_row):
     assert bot_api.calls == []
-    assert {tuple(task.args) for task in queued_follows()} == {(queued_row.pk,)}
+    assert [task.args for task in queued_follows()] == [[queued_row.pk]]
     assert queued_row.state == TelegramMessage.State.QUEUED
 
 
