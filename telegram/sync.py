@@ -41,7 +41,7 @@ def follow_post(message_pk: int) -> datetime | None:
     try:
         apply(row)
     except bot_api.BotApiError as error:
-        if not error.description.startswith(ALREADY_DONE):
+        if not any(words in error.description for words in ALREADY_DONE):
             return failed(row, error)
         apply_done(row)
     return None

@@ -145,6 +145,21 @@ def test_an_edit_edits_the_message_and_an_unchanged_save_calls_nothing(bot_api, 
     assert "• A point\n• A new point\n\n" in second_edit["text"]
 
 
+def test_an_edit_telegram_finds_unchanged_counts_as_made(bot_api, publish):
+    Channel.objects.create(chat="@all_columns")
+    post = publish(PostFactory, title="First title")
+    unchanged = "Bad Request: message is not modified: specified new message content is the same"
+    bot_api.script("editMessageText", (400, {"ok": False, "description": unchanged}))
+
+    post.title = "Second title"
+    publish(post.save)
+    publish(post.save)
+
+    assert bot_api.methods() == ["sendMessage", "editMessageText"]
+    row = TelegramMessage.objects.get()
+    assert (row.state, row.error) == (TelegramMessage.State.POSTED, "")
+
+
 def test_edits_after_48_hours_are_left_out(bot_api, publish, time_machine):
     time_machine.move_to(timezone.now(), tick=False)
     Channel.objects.create(chat="@all_columns")
@@ -200,7 +215,11 @@ def test_unpublishing_after_48_hours_records_telegrams_refusal(bot_api, publish,
 def test_a_message_deleted_by_hand_counts_as_deleted(bot_api, publish):
     Channel.objects.create(chat="@all_columns")
     post = publish(PostFactory)
-    gone = {"ok": False, "error_code": 400, "description": "message to delete not found"}
+    gone = {
+        "ok": False,
+        "error_code": 400,
+        "description": "Bad Request: message to delete not found",
+    }
     bot_api.script("deleteMessage", (400, gone))
 
     publish(unpublish, post)
