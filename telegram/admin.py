@@ -15,6 +15,7 @@ from security import admin_options as house
 
 from . import bot_api
 from .models import Channel, TelegramMessage
+from .tasks import follow
 
 
 @admin.register(Channel)
@@ -66,10 +67,16 @@ class TelegramMessageAdmin(ReadOnly, house.ModelAdmin):
     fields = ["post", "channel", "state", "link", "attempts", "error", "sent_at"]
     fields += ["next_attempt_at", "updated_at"]
     readonly_fields = fields
+    actions = ["try_again"]
 
     @admin.display(description=_("message"))
     def link(self, message):
         return message_link(message)
+
+    @admin.action(description=_("Try the selected messages again"), permissions=["view"])
+    def try_again(self, request, queryset):
+        for message_pk in queryset.queue():
+            follow.enqueue(message_pk)
 
 
 class TelegramMessageInline(ReadOnly, house.TabularInline):

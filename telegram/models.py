@@ -112,11 +112,11 @@ class TelegramMessageQuerySet(models.QuerySet):
             ignore_conflicts=True,
         )
 
-    def queue(self, post_id) -> list[int]:
-        """Mark the post's messages as waiting to follow it, with fresh attempts; their ids."""
-        rows = self.filter(post_id=post_id)
-        rows.update(state=TelegramMessage.State.QUEUED, attempts=0, next_attempt_at=None)
-        return list(rows.values_list("pk", flat=True))
+    def queue(self) -> list[int]:
+        """Mark these messages as waiting to follow their posts, with fresh attempts (given
+        up or not); their ids."""
+        self.update(state=TelegramMessage.State.QUEUED, attempts=0, next_attempt_at=None)
+        return list(self.values_list("pk", flat=True))
 
 
 class TelegramMessage(models.Model):

@@ -27,7 +27,7 @@ def post_on_publication(sender, post, **kwargs):
 
 def follow_post_now(post_id: int):
     if bot_api.connected():
-        for message_pk in TelegramMessage.objects.queue(post_id):
+        for message_pk in TelegramMessage.objects.filter(post_id=post_id).queue():
             follow.enqueue(message_pk)
 
 

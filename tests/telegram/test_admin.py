@@ -124,3 +124,18 @@ def test_the_message_list_is_read_only(editor_client, posted):
     assert change.status_code == 403
     row.refresh_from_db()
     assert row.state == TelegramMessage.State.POSTED
+
+
+def test_an_editor_tries_a_failed_message_again(editor_client, posted, bot_api):
+    failed = TelegramMessage.objects.get(state=TelegramMessage.State.FAILED)
+    bot_api.refusals.clear()
+
+    response = editor_client.post(
+        reverse("admin:telegram_telegrammessage_changelist"),
+        {"action": "try_again", "_selected_action": [failed.pk]},
+    )
+
+    assert response.status_code == 302
+    failed.refresh_from_db()
+    assert (failed.state, failed.error, failed.message_id) == ("posted", "", 102)
+    assert bot_api.sent()[-1]["chat_id"] == "-1001234567890"
