@@ -139,3 +139,16 @@ def test_an_editor_tries_a_failed_message_again(editor_client, posted, bot_api):
     failed.refresh_from_db()
     assert (failed.state, failed.error, failed.message_id) == ("posted", "", 102)
     assert bot_api.sent()[-1]["chat_id"] == "-1001234567890"
+
+
+def test_saving_a_posted_column_someone_deleted_meanwhile_still_recovers_the_form(
+    editor_client, posted
+):
+    url = change_url(posted)
+    data = form_data(editor_client.get(url)) | {"title": "Kept title"}
+    posted.delete()
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form["title"].value() == "Kept title"
