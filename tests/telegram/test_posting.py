@@ -77,8 +77,9 @@ def test_html_special_characters_are_escaped(bot_api, publish):
     assert {tag.split()[0].strip("<>/") for tag in HTML_TAG.findall(text)} == {"a", "b"}
 
 
-def test_a_mirror_adds_a_link_to_read_without_vpn(bot_api, publish, settings):
-    settings.MIRROR_HOSTS = ["mirror.example.net", "second.example.net"]
+@pytest.mark.parametrize("mirror", ["mirror.example.net", "https://mirror.example.net/"])
+def test_a_mirror_adds_a_link_to_read_without_vpn(bot_api, publish, settings, mirror):
+    settings.MIRROR_HOSTS = [mirror, "second.example.net"]
     Channel.objects.create(chat="@all_columns")
 
     post = publish(PostFactory)
@@ -86,6 +87,14 @@ def test_a_mirror_adds_a_link_to_read_without_vpn(bot_api, publish, settings):
     assert bot_api.sent()[0]["text"].endswith(
         f'<a href="https://mirror.example.net/posts/{post.slug}/">Read without VPN</a>'
     )
+
+
+def test_the_message_speaks_the_language_of_the_column(bot_api, publish):
+    Channel.objects.create(chat="@all_columns")
+
+    publish(PostFactory, language="be")
+
+    assert ">Чытаць калёнку</a>" in bot_api.sent()[0]["text"]
 
 
 def test_a_long_list_of_points_is_cut_at_a_whole_point_within_4096_characters(
