@@ -32,8 +32,8 @@ def link(url: str, label: str) -> str:
 
 
 def message_text(post) -> str:
-    language = post.language if post.language in dict(settings.LANGUAGES) else None
-    with translation.override(language or settings.LANGUAGE_CODE):
+    speaks = post.language if post.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    with translation.override(speaks):
         links = [link(absolute_url(post.get_absolute_url()), _("Read the column"))]
         mirror = mirror_url(post)
         if mirror:
