@@ -30,6 +30,8 @@ PARTS = [
     Part("blog.announcement"),
     Part("blog.posttransition"),
     Part("blog.historicalpost"),
+    Part("telegram.channel"),
+    Part("telegram.telegrammessage"),
     Part("newsletter.subscriber", private=True),
     Part("newsletter.follow", private=True),
     Part("newsletter.delivery", private=True),

@@ -2,7 +2,8 @@
 
 DJANGO_ENV=production switches on the production checks; everything else has a
 safe local default so that `make run` works on a fresh machine. The environment helpers
-are in env.py; security and logs in settings_security.py, mail in settings_mail.py.
+are in env.py; security and logs in settings_security.py, mail in settings_mail.py,
+Telegram in settings_telegram.py.
 """
 
 import hashlib
@@ -25,6 +26,7 @@ from .env import (  # noqa: F401  (settings too)
 )
 from .settings_mail import *  # noqa: F403
 from .settings_security import *  # noqa: F403
+from .settings_telegram import *  # noqa: F403
 
 SECRET_KEY = required_in_production("SECRET_KEY", "insecure-development-key-not-for-production")
 DEBUG = env_bool("DJANGO_DEBUG", default=not PRODUCTION)
@@ -62,6 +64,7 @@ INSTALLED_APPS = [
     "editorial",
     "newsletter",
     "feeds",
+    "telegram",
     "search",
     "seo",
     "bench",
