@@ -5,8 +5,19 @@ import operator
 from functools import reduce
 
 from django.db import connections, models
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, When
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Aggregate,
+    Case,
+    Count,
+    Exists,
+    F,
+    JSONField,
+    OuterRef,
+    Q,
+    Subquery,
+    When,
+)
+from django.db.models.functions import Coalesce, JSONObject
 from django.utils import timezone
 
 from .tags import COMMON_TAG_POSTS, TaggedPost
@@ -28,6 +39,17 @@ def in_any(pools, connection) -> Q:
     return reduce(operator.or_, (Q(pk__in=pool) for pool in pools))
 
 
+class JSONList(Aggregate):
+    """The rows' values as one JSON array: json_group_array on SQLite, jsonb_agg on PostgreSQL
+    (jsonb, which Django's PostgreSQL backend hands to JSONField as text, as it expects)."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = JSONField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
+
+
 class PostQuerySet(models.QuerySet):
     def credit_model(self):
         """PostAuthor, the ordered byline (defined beside Post, after this class)."""
@@ -47,7 +69,6 @@ class PostQuerySet(models.QuerySet):
             self.select_related("section", "disclaimer", "section__default_disclaimer")
             .annotate(
                 has_translations=Exists(self.model.objects.filter(translation_of=OuterRef("pk"))),
-                has_corrections=Exists(self.related_rows("corrections")),
             )
             .prefetch_related(
                 models.Prefetch(
@@ -60,6 +81,23 @@ class PostQuerySet(models.QuerySet):
                 "key_points",
             )
         )
+
+    def for_post_page(self):
+        """Everything the column page shows of a post, in one query (plus `for_readers()`'s
+        prefetches), whatever the number of its corrections."""
+        return self.for_readers().with_neighbours().with_corrections()
+
+    def with_corrections(self):
+        """Annotate each post with `correction_rows`, its corrections as a JSON list (None if
+        it has none), read with the post instead of in a query of their own: see
+        `Correction.from_rows`."""
+        rows = (
+            self.related_rows("corrections")
+            .values("post")
+            .annotate(rows=JSONList(JSONObject(pk="pk", corrected_at="corrected_at", text="text")))
+            .values("rows")
+        )
+        return self.annotate(correction_rows=Subquery(rows))
 
     def related_rows(self, name):
         """The rows of the reverse relation `name` that belong to the outer query's post."""
