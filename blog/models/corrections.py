@@ -49,7 +49,7 @@ class Correction(models.Model):
 
     @classmethod
     def from_rows(cls, post) -> list:
-        """The corrections of a post read `with_corrections()`, oldest first."""
+        """The corrections of a post read `for_post_page()`, oldest first."""
         corrections = [
             cls(post=post, pk=row["pk"], text=row["text"], corrected_at=aware(row["corrected_at"]))
             for row in post.correction_rows or []

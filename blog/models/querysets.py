@@ -5,18 +5,7 @@ import operator
 from functools import reduce
 
 from django.db import connections, models
-from django.db.models import (
-    Aggregate,
-    Case,
-    Count,
-    Exists,
-    F,
-    JSONField,
-    OuterRef,
-    Q,
-    Subquery,
-    When,
-)
+from django.db.models import Case, Count, Exists, F, Func, JSONField, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce, JSONObject
 from django.utils import timezone
 
@@ -39,15 +28,22 @@ def in_any(pools, connection) -> Q:
     return reduce(operator.or_, (Q(pk__in=pool) for pool in pools))
 
 
-class JSONList(Aggregate):
-    """The rows' values as one JSON array: json_group_array on SQLite, jsonb_agg on PostgreSQL
-    (jsonb, which Django's PostgreSQL backend hands to JSONField as text, as it expects)."""
+class JSONList(Func):
+    """The rows' values as one JSON list: json_group_array on SQLite, jsonb_agg on PostgreSQL
+    (jsonb, which Django's PostgreSQL backend hands to JSONField as text, as it expects).
+    An aggregate to the database but not to Django, which would group the subquery by
+    every column: it is only ever the one value of an unordered subquery (`json_rows`)."""
 
     function = "JSON_GROUP_ARRAY"
     output_field = JSONField()
 
     def as_postgresql(self, compiler, connection, **extra_context):
         return self.as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
+
+
+def json_rows(rows, **fields) -> Subquery:
+    """All of `rows` as one value: a list of {name: field} (empty or None when none)."""
+    return Subquery(rows.order_by().values(json=JSONList(JSONObject(**fields))))
 
 
 class PostQuerySet(models.QuerySet):
@@ -65,39 +61,46 @@ class PostQuerySet(models.QuerySet):
 
     def for_readers(self):
         """Everything a reader page shows, in a fixed number of queries."""
-        return (
-            self.select_related("section", "disclaimer", "section__default_disclaimer")
-            .annotate(
-                has_translations=Exists(self.model.objects.filter(translation_of=OuterRef("pk"))),
-            )
-            .prefetch_related(
-                models.Prefetch(
-                    "credits",
-                    queryset=self.credit_model()
-                    .objects.select_related("author")
-                    .order_by("position"),
-                ),
-                "tags",
-                "key_points",
-            )
+        return self.select_related(
+            "section", "disclaimer", "section__default_disclaimer"
+        ).prefetch_related(
+            models.Prefetch(
+                "credits",
+                queryset=self.credit_model().objects.select_related("author").order_by("position"),
+            ),
+            "tags",
+            "key_points",
         )
 
     def for_post_page(self):
         """Everything the column page shows of a post, in one query (plus `for_readers()`'s
-        prefetches), whatever the number of its corrections."""
-        return self.for_readers().with_neighbours().with_corrections()
-
-    def with_corrections(self):
-        """Annotate each post with `correction_rows`, its corrections as a JSON list (None if
-        it has none), read with the post instead of in a query of their own: see
-        `Correction.from_rows`."""
-        rows = (
-            self.related_rows("corrections")
-            .values("post")
-            .annotate(rows=JSONList(JSONObject(pk="pk", corrected_at="corrected_at", text="text")))
-            .values("rows")
+        prefetches), whatever the number of its corrections and translations."""
+        original = Coalesce(OuterRef("translation_of"), OuterRef("pk"))
+        versions = (
+            self.model.objects.published()
+            .filter(Q(pk=original) | Q(translation_of=original))
+            .exclude(pk=OuterRef("pk"))
         )
-        return self.annotate(correction_rows=Subquery(rows))
+        return (
+            self.for_readers()
+            .with_neighbours()
+            .annotate(
+                correction_rows=json_rows(
+                    self.related_rows("corrections"),
+                    pk="pk",
+                    corrected_at="corrected_at",
+                    text="text",
+                ),
+                version_rows=json_rows(
+                    versions,
+                    pk="pk",
+                    slug="slug",
+                    title="title",
+                    language="language",
+                    translation_of_id="translation_of",
+                ),
+            )
+        )
 
     def related_rows(self, name):
         """The rows of the reverse relation `name` that belong to the outer query's post."""

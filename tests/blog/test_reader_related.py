@@ -107,8 +107,8 @@ def test_neighbours_are_not_repeated_among_related_posts(client):
     assert list(response.context["related_posts"]) == []
 
 
-# post (with its neighbours and corrections), authors, tags, key points, related posts,
-# the header's sections (translations only when the post has some)
+# post (with its neighbours, corrections and translations), authors, tags, key points,
+# related posts, the header's sections
 POST_PAGE_QUERIES = 6
 
 

@@ -13,7 +13,7 @@ from tests.factories import AuthorFactory, PostFactory, SectionFactory, UserFact
 
 pytestmark = pytest.mark.django_db
 
-# the post with its neighbours and corrections, bylines, tags, key points, related posts and
+# the post with its neighbours, corrections and translations, bylines, tags, key points, related posts and
 # the header's sections
 POST_PAGE = 6
 # the header's sections, the subject (section, tag or author), posts, bylines, tags, key points
@@ -83,6 +83,19 @@ def test_corrections_cost_no_query_of_their_own_however_many(client, no_cache_at
     assert queries_for(client, once.get_absolute_url()) == POST_PAGE
     assert queries_for(client, often.get_absolute_url()) == POST_PAGE
     assertContains(client.get(often.get_absolute_url()), "Corrected name 9.")
+
+
+def test_translations_cost_no_query_of_their_own(client, no_cache_at_all):
+    original = PostFactory(language="be", tags=["Shared"])
+    translations = [
+        PostFactory(language=language, translation_of=original) for language in ["ru", "en"]
+    ]
+
+    for post in [original, *translations]:
+        assert queries_for(client, post.get_absolute_url()) == POST_PAGE
+    page = client.get(original.get_absolute_url())
+    for translation in translations:
+        assertContains(page, f'hreflang="{translation.language}"')
 
 
 def test_an_old_address_redirects_with_no_cache_at_all(client, no_cache_at_all):
