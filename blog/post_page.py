@@ -1,6 +1,7 @@
 """The column page: the post's article and what surrounds it (other languages, neighbours
 in its section, related posts), from one read of the post with everything it shows, in at
-most six queries whatever the number of its tags, authors, key points and corrections."""
+most six queries whatever the number of its tags, authors, key points, corrections and
+translations."""
 
 from .links import absolute_url, share_links
 from .models import Correction, Post
