@@ -13,8 +13,8 @@ from tests.factories import AuthorFactory, PostFactory, SectionFactory, UserFact
 
 pytestmark = pytest.mark.django_db
 
-# the post with its neighbours, corrections and translations, bylines, tags, key points, related posts and
-# the header's sections
+# the post with its neighbours, corrections and translations; bylines, tags, key points,
+# related posts and the header's sections
 POST_PAGE = 6
 # the header's sections, the subject (section, tag or author), posts, bylines, tags, key points
 LIST_PAGE = 6
