@@ -41,9 +41,10 @@ class JSONList(Func):
         return self.as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
 
 
-def json_rows(rows, **fields) -> Subquery:
-    """All of `rows` as one value: a list of {name: field} (empty or None when none)."""
-    return Subquery(rows.order_by().values(json=JSONList(JSONObject(**fields))))
+def json_rows(rows, *fields) -> Subquery:
+    """All of `rows` as one value: a list of {field: value} (empty or None when none)."""
+    row = JSONObject(**{field: field for field in fields})
+    return Subquery(rows.order_by().values(json=JSONList(row)))
 
 
 class PostQuerySet(models.QuerySet):
@@ -81,23 +82,14 @@ class PostQuerySet(models.QuerySet):
             .filter(Q(pk=original) | Q(translation_of=original))
             .exclude(pk=OuterRef("pk"))
         )
+        corrections = self.related_rows("corrections")
         return (
             self.for_readers()
             .with_neighbours()
             .annotate(
-                correction_rows=json_rows(
-                    self.related_rows("corrections"),
-                    pk="pk",
-                    corrected_at="corrected_at",
-                    text="text",
-                ),
+                correction_rows=json_rows(corrections, "pk", "corrected_at", "text"),
                 version_rows=json_rows(
-                    versions,
-                    pk="pk",
-                    slug="slug",
-                    title="title",
-                    language="language",
-                    translation_of_id="translation_of",
+                    versions, "pk", "slug", "title", "language", "translation_of_id"
                 ),
             )
         )
