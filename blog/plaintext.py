@@ -48,7 +48,7 @@ SPACING = re.compile("[ \t\n\r\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+")
 UNWANTED = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
 
 
-def plain_text(text: str) -> str:
+def clean_plain_text(text: str) -> str:
     """`text` with its line breaks as "\\n", tabs as spaces, no other control character."""
     lines = LINE_BREAK.sub("\n", text).replace("\t", " ")
     return unicodedata.normalize("NFC", UNWANTED.sub("", lines))
@@ -56,7 +56,7 @@ def plain_text(text: str) -> str:
 
 def one_line(text: str) -> str:
     """`text` on one line: a space for each run of spaces, tabs and line breaks."""
-    return plain_text(SPACING.sub(" ", text)).strip()
+    return clean_plain_text(SPACING.sub(" ", text)).strip()
 
 
 class CleanTextFormField(forms.CharField):
@@ -74,7 +74,7 @@ class CleanTextFormField(forms.CharField):
 class CleanTextMixin:
     """Applies `clean_text` whenever the model is saved, and in its admin and model forms."""
 
-    clean_text = staticmethod(plain_text)
+    clean_text = staticmethod(clean_plain_text)
     form_class = CleanTextFormField
 
     def pre_save(self, model_instance, add):

@@ -1,9 +1,10 @@
 """The column page: the post's article and what surrounds it (other languages, neighbours
 in its section, related posts), from one read of the post with everything it shows, in at
-most six queries whatever the number of its tags and authors."""
+most six queries whatever the number of its tags, authors, key points, corrections and
+translations."""
 
 from .links import absolute_url, share_links
-from .models import Post
+from .models import Correction, Post
 from .toc import table_of_contents
 
 RELATED_POSTS = 3
@@ -11,7 +12,7 @@ RELATED_POSTS = 3
 
 def find_post(slug):
     """The published post at `slug`, with everything its page shows, or None."""
-    return Post.objects.published().for_readers().with_neighbours().filter(slug=slug).first()
+    return Post.objects.published().for_post_page().filter(slug=slug).first()
 
 
 def page_context(post) -> dict:
@@ -22,7 +23,7 @@ def page_context(post) -> dict:
         "contents": table_of_contents(post.body),
         "share_url": share_url,
         "share_links": share_links(share_url, post.title),
-        "corrections": post.corrections.all() if post.has_corrections else [],
+        "corrections": Correction.from_rows(post),
         "related_posts": related_posts(post),
     }
 

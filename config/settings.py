@@ -156,7 +156,6 @@ CONTENT_LANGUAGES = [("be", _("Belarusian")), ("ru", _("Russian")), ("en", _("En
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Minsk")
-USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"

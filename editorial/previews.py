@@ -36,7 +36,7 @@ def post_for_link(token: str):
 
 def render_preview(request, post, **context):
     """The reader's page for `post`, whatever its status, marked as a preview."""
-    post = Post.objects.for_readers().with_neighbours().get(pk=post.pk)
+    post = Post.objects.for_post_page().get(pk=post.pk)
     response = render(request, "blog/post_preview.html", page_context(post) | context)
     return never_indexed(response)
 

@@ -35,39 +35,22 @@ class TransitionRefused(Exception):
 class Transition:
     name: str
     label: str
-    sources: frozenset
+    sources: tuple[str, ...]
     target: str
     editors_only: bool = True
     needs_comment: bool = False
 
 
+UNPUBLISHED = (Status.DRAFT, Status.REVIEW, SCHEDULED)
 TRANSITIONS = {
     transition.name: transition
     for transition in [
+        Transition("submit", _("Submit for review"), (Status.DRAFT,), Status.REVIEW, False),
+        Transition("publish", _("Publish now"), UNPUBLISHED, Status.PUBLISHED),
+        Transition("schedule", _("Schedule for “publish at”"), UNPUBLISHED, Status.PUBLISHED),
+        Transition("unpublish", _("Unpublish"), (Status.PUBLISHED, SCHEDULED), Status.DRAFT),
         Transition(
-            "submit", _("Submit for review"), frozenset({Status.DRAFT}), Status.REVIEW, False
-        ),
-        Transition(
-            "publish",
-            _("Publish now"),
-            frozenset({Status.DRAFT, Status.REVIEW, SCHEDULED}),
-            Status.PUBLISHED,
-        ),
-        Transition(
-            "schedule",
-            _("Schedule for “publish at”"),
-            frozenset({Status.DRAFT, Status.REVIEW, SCHEDULED}),
-            Status.PUBLISHED,
-        ),
-        Transition(
-            "unpublish", _("Unpublish"), frozenset({Status.PUBLISHED, SCHEDULED}), Status.DRAFT
-        ),
-        Transition(
-            "send_back",
-            _("Send back to draft"),
-            frozenset({Status.REVIEW}),
-            Status.DRAFT,
-            needs_comment=True,
+            "send_back", _("Send back to draft"), (Status.REVIEW,), Status.DRAFT, needs_comment=True
         ),
     ]
 }

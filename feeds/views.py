@@ -7,6 +7,8 @@ on SITE_URL — and Django's syndication framework writes it in the format chose
 URLconf.
 """
 
+from datetime import datetime
+from typing import NamedTuple
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -25,7 +27,6 @@ from blog.links import file_url
 from blog.models import Post, Section, Tag
 from pagecache.generation import current_generation
 
-from .editions import Channel, Edition
 from .entries import Entry, entry_for, xml_safe
 
 ALL_FORMATS = ("rss", "atom", "json")
@@ -37,6 +38,19 @@ CACHE_CONTROL = {
     "stale_while_revalidate": 3600,
     "stale_if_error": 86400,
 }
+
+
+class Edition(NamedTuple):
+    """What a feed shows at this moment: the newest entries of its subject (None for the
+    whole site), and when anything readers see last changed."""
+
+    subject: object
+    entries: tuple[Entry, ...]
+    last_modified: datetime
+
+
+def site_root() -> str:
+    return f"{settings.SITE_URL}/"
 
 
 class ColumnistFeed(Feed):
@@ -71,23 +85,10 @@ class ColumnistFeed(Feed):
 
     def get_object(self, request, last_modified, slug=None):
         subject = self.get_subject(slug)
-        base_url = f"{settings.SITE_URL}/"
         posts = self.filter_posts(Post.objects.published(), subject)
         latest = posts.for_readers().newest_first().top(settings.FEED_ITEMS)
-        return Edition(
-            self.channel(subject, base_url),
-            tuple(entry_for(post, base_url) for post in latest),
-            last_modified,
-        )
-
-    def channel(self, subject, base_url):
-        return Channel(
-            title=xml_safe(self.feed_title(subject)),
-            description=xml_safe(self.feed_description(subject)),
-            link=urljoin(base_url, self.page_url(subject)),
-            icon=self.icon_url(subject, base_url),
-            hub=settings.WEBSUB_HUB,
-        )
+        entries = tuple(entry_for(post, site_root()) for post in latest)
+        return Edition(subject, entries, last_modified)
 
     # What a scope defines.
 
@@ -121,19 +122,22 @@ class ColumnistFeed(Feed):
     # Django's Feed reads these.
 
     def title(self, edition):
-        return edition.channel.title
+        return xml_safe(self.feed_title(edition.subject))
 
     def description(self, edition):
-        return edition.channel.description
+        return xml_safe(self.feed_description(edition.subject))
 
     subtitle = description  # what Atom calls it
 
     def link(self, edition):
-        return edition.channel.link
+        return urljoin(site_root(), self.page_url(edition.subject))
 
     def feed_extra_kwargs(self, edition):
-        channel = edition.channel
-        return {"icon": channel.icon, "hub": channel.hub, "last_modified": edition.last_modified}
+        return {
+            "icon": self.icon_url(edition.subject, site_root()),
+            "hub": settings.WEBSUB_HUB,
+            "last_modified": edition.last_modified,
+        }
 
     def items(self, edition):
         return edition.entries

@@ -32,7 +32,17 @@ class SiteSitemap(Sitemap):
 
 
 class ListingSitemap(SiteSitemap):
-    """Pages listing posts, each with the date its newest change to a published post."""
+    """Pages listing the published posts of one `model` object (through `relation`), each
+    dated by its newest change to them; objects with no published post are left out."""
+
+    model = None
+    relation = None
+    ordering = ("pk",)
+
+    def items(self):
+        newest = latest_update(**{self.relation: OuterRef("pk")})
+        listings = self.model.objects.annotate(lastmod=newest).filter(lastmod__isnull=False)
+        return listings.order_by(*self.ordering)
 
     def lastmod(self, item):
         return item.lastmod
@@ -65,29 +75,16 @@ class NewsSitemap(PostSitemap):
 
 
 class SectionSitemap(ListingSitemap):
-    def items(self):
-        return (
-            Section.objects.annotate(lastmod=latest_update(section=OuterRef("pk")))
-            .filter(lastmod__isnull=False)
-            .order_by("order", "pk")
-        )
+    model = Section
+    relation = "section"
+    ordering = ("order", "pk")
 
 
 class TagSitemap(ListingSitemap):
-    def items(self):
-        return (
-            Tag.objects.annotate(lastmod=latest_update(tags=OuterRef("pk")))
-            .filter(lastmod__isnull=False)
-            .order_by("pk")
-        )
+    model = Tag
+    relation = "tags"
 
 
 class AuthorSitemap(ListingSitemap):
-    """Author pages with a published post, dated by their newest change."""
-
-    def items(self):
-        return (
-            Author.objects.annotate(lastmod=latest_update(authors=OuterRef("pk")))
-            .filter(lastmod__isnull=False)
-            .order_by("pk")
-        )
+    model = Author
+    relation = "authors"

@@ -1,7 +1,10 @@
+from datetime import UTC
+
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from blog.plaintext import PlainTextField
@@ -43,6 +46,21 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.post} ({self.corrected_at:%Y-%m-%d})"
+
+    @classmethod
+    def from_rows(cls, post) -> list:
+        """The corrections of a post read `for_post_page()`, oldest first."""
+        corrections = [
+            cls(post=post, pk=row["pk"], text=row["text"], corrected_at=aware(row["corrected_at"]))
+            for row in post.correction_rows or []
+        ]
+        return sorted(corrections, key=lambda correction: (correction.corrected_at, correction.pk))
+
+
+def aware(stored: str):
+    """A datetime as JSON carries it: naive UTC from SQLite, with its offset from PostgreSQL."""
+    moment = parse_datetime(stored)
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment, UTC)
 
 
 @receiver(post_save, sender=Correction, dispatch_uid="correction_saved_updates_post")

@@ -4,7 +4,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -198,17 +197,9 @@ class Post(models.Model):
     @cached_property
     def other_versions(self):
         """The published versions of this post in other languages: its original and the
-        original's other translations. Free for an untranslated post from `for_readers()`."""
-        if not (self.translation_of_id or getattr(self, "has_translations", True)):
-            return []
-        original = self.translation_of_id or self.pk
-        return list(
-            Post.objects.published()
-            .filter(Q(pk=original) | Q(translation_of=original))
-            .exclude(pk=self.pk)
-            .only("slug", "title", "language", "translation_of")
-            .order_by("language", "pk")
-        )
+        original's other translations (read with the post by `for_post_page()`)."""
+        versions = [Post(**row) for row in self.version_rows or []]
+        return sorted(versions, key=lambda version: (version.language, version.pk))
 
     @property
     def byline(self):

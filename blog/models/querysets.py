@@ -5,8 +5,8 @@ import operator
 from functools import reduce
 
 from django.db import connections, models
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, Exists, F, Func, JSONField, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce, JSONObject
 from django.utils import timezone
 
 from .tags import COMMON_TAG_POSTS, TaggedPost
@@ -28,6 +28,25 @@ def in_any(pools, connection) -> Q:
     return reduce(operator.or_, (Q(pk__in=pool) for pool in pools))
 
 
+class JSONList(Func):
+    """The rows' values as one JSON list: json_group_array on SQLite, jsonb_agg on PostgreSQL
+    (jsonb, which Django's PostgreSQL backend hands to JSONField as text, as it expects).
+    An aggregate to the database but not to Django, which would group the subquery by
+    every column: it is only ever the one value of an unordered subquery (`json_rows`)."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = JSONField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
+
+
+def json_rows(rows, *fields) -> Subquery:
+    """All of `rows` as one value: a list of {field: value} (empty or None when none)."""
+    row = JSONObject(**{field: field for field in fields})
+    return Subquery(rows.order_by().values(json=JSONList(row)))
+
+
 class PostQuerySet(models.QuerySet):
     def credit_model(self):
         """PostAuthor, the ordered byline (defined beside Post, after this class)."""
@@ -43,21 +62,35 @@ class PostQuerySet(models.QuerySet):
 
     def for_readers(self):
         """Everything a reader page shows, in a fixed number of queries."""
+        return self.select_related(
+            "section", "disclaimer", "section__default_disclaimer"
+        ).prefetch_related(
+            models.Prefetch(
+                "credits",
+                queryset=self.credit_model().objects.select_related("author").order_by("position"),
+            ),
+            "tags",
+            "key_points",
+        )
+
+    def for_post_page(self):
+        """Everything the column page shows of a post, in one query (plus `for_readers()`'s
+        prefetches), whatever the number of its corrections and translations."""
+        original = Coalesce(OuterRef("translation_of"), OuterRef("pk"))
+        versions = (
+            self.model.objects.published()
+            .filter(Q(pk=original) | Q(translation_of=original))
+            .exclude(pk=OuterRef("pk"))
+        )
+        corrections = self.related_rows("corrections")
         return (
-            self.select_related("section", "disclaimer", "section__default_disclaimer")
+            self.for_readers()
+            .with_neighbours()
             .annotate(
-                has_translations=Exists(self.model.objects.filter(translation_of=OuterRef("pk"))),
-                has_corrections=Exists(self.related_rows("corrections")),
-            )
-            .prefetch_related(
-                models.Prefetch(
-                    "credits",
-                    queryset=self.credit_model()
-                    .objects.select_related("author")
-                    .order_by("position"),
+                correction_rows=json_rows(corrections, "pk", "corrected_at", "text"),
+                version_rows=json_rows(
+                    versions, "pk", "slug", "title", "language", "translation_of_id"
                 ),
-                "tags",
-                "key_points",
             )
         )
 

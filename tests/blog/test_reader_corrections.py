@@ -70,6 +70,16 @@ def test_corrections_show_oldest_first_at_the_end_of_the_post(client, published_
     assert html.index("post__body") < html.index("First fix.") < html.index("Second fix.")
 
 
+def test_a_correction_shows_its_moment_in_the_site_time_zone(client, published_yesterday):
+    moment = timezone.now() - timedelta(hours=3, microseconds=1)
+    Correction.objects.create(post=published_yesterday, text="Wrong year.", corrected_at=moment)
+
+    page = client.get(published_yesterday.get_absolute_url())
+
+    local = timezone.localtime(moment)
+    assertContains(page, f'datetime="{local.isoformat()}">{local.day} ')
+
+
 def test_correction_text_is_escaped(client, published_yesterday):
     Correction.objects.create(post=published_yesterday, text="<script>alert(1)</script>")
 

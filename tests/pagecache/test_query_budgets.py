@@ -13,8 +13,8 @@ from tests.factories import AuthorFactory, PostFactory, SectionFactory, UserFact
 
 pytestmark = pytest.mark.django_db
 
-# the post with its neighbours, bylines, tags, key points, related posts and the header's
-# sections; a post with corrections (see its has_corrections) reads them in one more
+# the post with its neighbours, corrections and translations; bylines, tags, key points,
+# related posts and the header's sections
 POST_PAGE = 6
 # the header's sections, the subject (section, tag or author), posts, bylines, tags, key points
 LIST_PAGE = 6
@@ -30,7 +30,7 @@ def no_cache_at_all(settings):
     settings.CACHES = NO_CACHE
 
 
-def crowded_site(posts: int, corrections: bool = True):
+def crowded_site(posts: int):
     """`posts` more posts sharing a section, authors and tags, each with extras of its own."""
     section = Section.objects.filter(slug="crowded").first() or SectionFactory(slug="crowded")
     authors = list(Author.objects.filter(slug__startswith="shared-")) or [
@@ -45,7 +45,7 @@ def crowded_site(posts: int, corrections: bool = True):
         )
         for n in range(posts)
     ]
-    for post in made if corrections else []:
+    for post in made:
         Correction.objects.create(post=post, text="A corrected name.")
     return made
 
@@ -60,7 +60,7 @@ def test_the_post_page_costs_the_same_few_queries_with_no_cache_however_crowded(
     client, no_cache_at_all
 ):
     plain = PostFactory(tags=[], key_points=["A point"])
-    crowded = crowded_site(12, corrections=False)[0]
+    crowded = crowded_site(12)[0]
 
     few = queries_for(client, plain.get_absolute_url())
     many = queries_for(client, crowded.get_absolute_url())
@@ -71,15 +71,31 @@ def test_the_post_page_costs_the_same_few_queries_with_no_cache_however_crowded(
     assertContains(response, 'class="related__item"', count=3)
 
 
-def test_corrections_cost_one_query_however_many(client, no_cache_at_all):
+def test_corrections_cost_no_query_of_their_own_however_many(client, no_cache_at_all):
+    never = PostFactory(tags=["Shared"], key_points=["A point"])
     once = PostFactory(tags=["Shared"], key_points=["A point"])
     Correction.objects.create(post=once, text="A corrected date.")
     often = crowded_site(12)[0]
-    Correction.objects.create(post=often, text="Another corrected name.")
+    for n in range(10):
+        Correction.objects.create(post=often, text=f"Corrected name {n}.")
 
-    assert queries_for(client, once.get_absolute_url()) == POST_PAGE + 1
-    assert queries_for(client, often.get_absolute_url()) == POST_PAGE + 1
-    assertContains(client.get(often.get_absolute_url()), "Another corrected name.")
+    assert queries_for(client, never.get_absolute_url()) == POST_PAGE
+    assert queries_for(client, once.get_absolute_url()) == POST_PAGE
+    assert queries_for(client, often.get_absolute_url()) == POST_PAGE
+    assertContains(client.get(often.get_absolute_url()), "Corrected name 9.")
+
+
+def test_translations_cost_no_query_of_their_own(client, no_cache_at_all):
+    original = PostFactory(language="be", tags=["Shared"])
+    translations = [
+        PostFactory(language=language, translation_of=original) for language in ["ru", "en"]
+    ]
+
+    for post in [original, *translations]:
+        assert queries_for(client, post.get_absolute_url()) == POST_PAGE
+    page = client.get(original.get_absolute_url())
+    for translation in translations:
+        assertContains(page, f'hreflang="{translation.language}"')
 
 
 def test_an_old_address_redirects_with_no_cache_at_all(client, no_cache_at_all):
