@@ -52,10 +52,13 @@ class Delivery(models.Model):
     post = models.ForeignKey(
         Post, verbose_name=_("post"), on_delete=models.CASCADE, related_name="deliveries"
     )
+    # Emptied 30 days on (newsletter/retention.py): the record then says nothing of who.
     subscriber = models.ForeignKey(
         Subscriber,
         verbose_name=_("subscriber"),
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="deliveries",
     )
     status = models.CharField(
