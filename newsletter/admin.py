@@ -8,7 +8,6 @@ from .export import shown_address, subscribers_csv
 from .models import Delivery, Follow, Subscriber
 from .models.subscribers import ADDRESS_PERMISSION
 
-
 RECORDED = ["key", "created_at", "confirmed_at", "confirmation_sent_at"]
 
 

@@ -37,7 +37,9 @@ class SubscriberQuerySet(models.QuerySet):
         if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
             subscriber.status, subscriber.email = Subscriber.Status.PENDING, address
             subscriber.created_at = timezone.now()
-            subscriber.save(update_fields=["status", "encrypted_email", "email_digest", "created_at"])
+            subscriber.save(
+                update_fields=["status", "encrypted_email", "email_digest", "created_at"]
+            )
         return subscriber
 
     def unconfirmed_since(self, moment):
