@@ -71,6 +71,20 @@ def reseal(current: Keyring, target: Keyring) -> Rotation:
     return Rotation(len(subscribers), deleted.get(Subscriber._meta.label, 0))
 
 
+def unreadable_addresses() -> int:
+    """How many stored addresses the site's keys cannot open (e.g. restored from another site)."""
+    ring, unreadable = keyring(), 0
+    sealed_addresses = Subscriber.objects.exclude(encrypted_email="").values_list(
+        "encrypted_email", flat=True
+    )
+    for sealed in sealed_addresses.iterator():
+        try:
+            ring.open(sealed)
+        except UnreadableAddress:
+            unreadable += 1
+    return unreadable
+
+
 def purge() -> dict[str, int]:
     """Delete every subscriber, follow, delivery and rate counter (one statement per table, in
     one transaction), then destroy the key in the key file by writing a new one. Returns the
