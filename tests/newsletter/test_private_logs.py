@@ -93,3 +93,22 @@ def test_no_address_or_ip_in_any_log_record_of_the_whole_flow(
     assert "Too Many Requests" in logged  # …and so was the refused request
     for secret in [ADDRESS, LOCAL_PART, REMOTE_ADDR, FORWARDED_FOR, REAL_IP]:
         assert secret not in logged
+
+
+def test_an_error_report_names_neither_the_address_nor_the_ip(client, settings, monkeypatch):
+    settings.ADMINS = [("Ops", "ops@columnist.example")]
+    client.raise_request_exception = False
+
+    def broken(address, target):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr("newsletter.views.request_subscription", broken)
+
+    response = subscribe(client, ADDRESS, **FROM_READER)
+
+    assert response.status_code == 500
+    [report] = mails_to("ops@columnist.example")
+    assert "the database went away" in report.body
+    assert "REMOTE_ADDR" in report.body
+    for secret in [ADDRESS, LOCAL_PART, REMOTE_ADDR, FORWARDED_FOR, REAL_IP]:
+        assert secret not in report.body
