@@ -1,6 +1,7 @@
 """A seized database reveals no reader: after subscribing, confirming and mailing, a dump of
 the whole database (SQLite's .dump, PostgreSQL's pg_dump) holds no address, nor its local
-part; the address is sealed, looked up by a keyed digest, and erased on unsubscribing."""
+part, nor the reader's IP; the address is sealed, looked up by a keyed digest, and erased
+on unsubscribing."""
 
 import os
 import shutil
@@ -9,17 +10,18 @@ import subprocess
 import pytest
 from django.db import connection
 
-from newsletter.models import Delivery, Subscriber
+from newsletter.models import Delivery, RateCounter, Subscriber
 from tests.factories import PostFactory
 
 from .helpers import link_in, mails_to, subscribe, subscribe_and_confirm
 
 LOCAL_PART = "olga.secret-reader"
 ADDRESS = f"{LOCAL_PART}@mail.example.org"
+CLIENT_IP = "203.0.113.7"
 
 
 def subscribe_confirm_and_mail(client, publish):
-    subscribe_and_confirm(client, ADDRESS, REMOTE_ADDR="203.0.113.7")
+    subscribe_and_confirm(client, ADDRESS, REMOTE_ADDR=CLIENT_IP)
     publish(PostFactory)
     assert len(mails_to(ADDRESS)) == 2  # the confirmation and the post: the flow did run
     assert Delivery.objects.get().status == Delivery.Status.SENT
@@ -27,8 +29,10 @@ def subscribe_confirm_and_mail(client, publish):
 
 def assert_no_reader_in(dump: str):
     assert Subscriber.objects.get().email_digest in dump  # the subscriber's row is in the dump
+    assert RateCounter.objects.count() == 2  # so are the rate limits' counters (IP, address)
     assert LOCAL_PART not in dump.lower()
     assert ADDRESS not in dump.lower()
+    assert CLIENT_IP not in dump
 
 
 @pytest.mark.django_db
