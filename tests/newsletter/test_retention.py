@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from newsletter.models import Delivery, RateCounter, Subscriber
 from newsletter.tasks import tick
-from tests.factories import PostFactory
+from tests.factories import PostFactory, SectionFactory
 
 from .helpers import subscribe, subscribe_and_confirm
 
@@ -56,6 +56,20 @@ def test_a_fresh_confirmation_link_keeps_an_unconfirmed_subscriber(client, now):
     now.shift(timedelta(hours=70))
     assert "Deleted 1 unconfirmed subscribers" in forget_by_command()
     assert not Subscriber.objects.exists()
+
+
+def test_a_follow_a_confirmed_reader_never_confirmed_goes_after_72_hours(client, now):
+    subscribe_and_confirm(client, "reader@example.org")
+    subscriber = Subscriber.objects.get()
+    subscribe(client, "reader@example.org", follow=f"section:{SectionFactory().pk}")
+    assert subscriber.awaits_confirmation()
+
+    now.shift(timedelta(hours=72, minutes=1))
+    output = forget_by_command()
+
+    assert "Deleted 0 unconfirmed subscribers and 1 unconfirmed follows" in output
+    assert not subscriber.awaits_confirmation()
+    assert subscriber.follows.confirmed().count() == 1
 
 
 def test_a_reader_back_after_unsubscribing_gets_72_hours_again(client, now):
