@@ -8,9 +8,9 @@ either: config/settings_mail.py). The first key seals new addresses and makes di
 key opens addresses and is tried in lookups, so a site can be given a new key first and
 re-seal everything under it afterwards (`manage.py rotate_subscriber_key`).
 
-A digest is HMAC-SHA256 of the normalised address under a key derived from the Fernet key
-(HKDF), never the Fernet key itself: it keeps addresses unique and countable (rate limits)
-without being one.
+Addresses are padded to one length before sealing. A digest is HMAC-SHA256 of the
+normalised address under a key derived from the Fernet key (HKDF), never the Fernet key
+itself: it keeps addresses unique and countable (rate limits) without being one.
 """
 
 import base64
@@ -27,6 +27,9 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 DIGEST_CONTEXT = b"columnist.newsletter.address-digest"
+# Every address is padded to this many bytes before sealing (RFC 5321 allows 254), so the
+# sealed text does not tell how long the address is.
+SEALED_LENGTH = 256
 
 
 class UnreadableAddress(Exception):
@@ -48,11 +51,11 @@ class Keyring:
         self.digest_keys = [derive_digest_key(key) for key in keys]
 
     def seal(self, address: str) -> str:
-        return self.cipher.encrypt(address.encode()).decode()
+        return self.cipher.encrypt(address.encode().ljust(SEALED_LENGTH, b"\0")).decode()
 
     def open(self, sealed: str) -> str:
         try:
-            return self.cipher.decrypt(sealed.encode()).decode()
+            return self.cipher.decrypt(sealed.encode()).rstrip(b"\0").decode()
         except InvalidToken as error:
             raise UnreadableAddress(
                 "An address is sealed under a key the site does not have."

@@ -87,6 +87,16 @@ def test_the_address_is_stored_sealed_and_found_by_its_digest(client):
 
 
 @pytest.mark.django_db
+def test_the_sealed_address_does_not_tell_its_length(client):
+    subscribe(client, "a@b.by")
+    subscribe(client, f"{'a' * 64}@{'long-domain.' * 14}example.org")
+
+    sealed = Subscriber.objects.values_list("encrypted_email", flat=True)
+    assert len({len(text) for text in sealed}) == 1
+    assert sorted(len(subscriber.email) for subscriber in Subscriber.objects.all()) == [6, 244]
+
+
+@pytest.mark.django_db
 def test_unsubscribing_erases_the_address_and_keeps_only_its_digest(client, publish):
     subscribe_and_confirm(client, ADDRESS)
     publish(PostFactory)
