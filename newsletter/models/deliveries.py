@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from blog.models import Post
 from newsletter.conf import setting
+from security.logs import redact
 
 from .subscribers import Subscriber
 
@@ -88,7 +89,8 @@ class Delivery(models.Model):
         self._record(self.Status.SENT, reason="")
 
     def mark_failed(self, reason: str):
-        self._record(self.Status.FAILED, reason=reason[:300])
+        """Record a failure; any address in the mail server's answer is left out."""
+        self._record(self.Status.FAILED, reason=redact(reason)[:300])
 
     def _record(self, status, reason):
         self.status, self.reason = status, reason

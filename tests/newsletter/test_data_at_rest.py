@@ -115,3 +115,13 @@ def test_unsubscribing_erases_the_address_and_keeps_only_its_digest(client, publ
 
     back = Subscriber.objects.get()
     assert (back.pk, back.status, back.email) == (left.pk, Subscriber.Status.PENDING, ADDRESS)
+
+
+@pytest.mark.django_db
+def test_a_failure_reason_keeps_no_address_in_any_spelling(confirmed_subscriber):
+    delivery = Delivery.objects.create(post=PostFactory(), subscriber=confirmed_subscriber(ADDRESS))
+
+    delivery.mark_failed(f"SMTPDataError: 550 <{ADDRESS.upper()}> mailbox unavailable")
+
+    delivery.refresh_from_db()
+    assert delivery.reason == "SMTPDataError: 550 <[email]> mailbox unavailable"
