@@ -35,7 +35,8 @@ worker: migrate
 	$(MANAGE) run_worker
 
 # Production (README "Production"): gunicorn with whitenoise's compressed, fingerprinted static
-# files, and the worker beside it. Needs SECRET_KEY and ALLOWED_HOSTS in the environment.
+# files, and the worker beside it. Needs SECRET_KEY, ALLOWED_HOSTS and SUBSCRIBER_KEY (or a key
+# file) in the environment.
 serve: export DJANGO_ENV = production
 serve: migrate
 	$(MANAGE) collectstatic --no-input --verbosity 0

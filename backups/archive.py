@@ -1,10 +1,11 @@
 """The whole site as one versioned JSON document, and its restoration into an empty database.
 
-`export_site()` serialises every model of `contents.PARTS` (readers' data and who writes under
-a pen name only on request, see `identities`) with the files its image fields point to;
-`import_site()` checks the format and version, refuses a database that already has content,
-and restores everything in one transaction, primary keys, timestamps and history included,
-then rebuilds what is derived (search).
+`export_site()` serialises every model of `contents.PARTS` (readers' data only on request,
+their addresses as the database holds them: encrypted under the subscriber key; who writes
+under a pen name only on request, see `identities`) with the files its image fields point
+to; `import_site()` checks the format and version, refuses a database that already has
+content, and restores everything in one transaction, primary keys, timestamps and history
+included, then rebuilds what is derived (search).
 """
 
 import base64
@@ -27,6 +28,7 @@ from django_tasks_db.models import DBTaskResult
 
 from blog.models import Post
 from blog.richtext import clean_rich_text_fields
+from newsletter.custody import unreadable_addresses
 from newsletter.tasks import tick
 from search.index import refresh_search_documents
 
@@ -147,6 +149,7 @@ def import_site(document) -> int:
         with transaction.atomic():
             _refuse_content()
             count = _restore_objects(document["objects"])
+            _refuse_foreign_subscriber_key()
             _restore_files(document.get("files", {}))
     except (DeserializationError, DatabaseError, ValidationError, ObjectDoesNotExist) as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
@@ -165,6 +168,18 @@ def _refuse_content():
         raise ArchiveError(
             f"The database already has content ({', '.join(found)}); "
             "import_site only restores into an empty, migrated database."
+        )
+
+
+def _refuse_foreign_subscriber_key():
+    """Subscribers' addresses travel encrypted: they restore only under the key they were
+    encrypted with (SUBSCRIBER_KEY or the key file of the site they came from)."""
+    unreadable = unreadable_addresses()
+    if unreadable:
+        raise ArchiveError(
+            f"{unreadable} subscribers' addresses in this export are encrypted under another "
+            "subscriber key: give this site the key of the site they came from, or export "
+            "without --include-subscribers."
         )
 
 

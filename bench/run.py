@@ -16,6 +16,7 @@ is missed.
 Run it from the repository root: `python -m bench.run` (what `make bench` does).
 """
 
+import base64
 import gzip
 import json
 import os
@@ -78,6 +79,7 @@ def production_environment() -> dict:
         "DJANGO_ENV": "production",
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "SECRET_KEY": secrets.token_urlsafe(50),
+        "SUBSCRIBER_KEY": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "COLUMNIST_VAR_DIR": str(VAR),

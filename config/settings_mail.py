@@ -1,8 +1,11 @@
 """Mail settings (newsletter/)."""
 
 import os
+from pathlib import Path
 
-from .env import SITE_NAME, VAR_DIR, env_bool
+from django.core.exceptions import ImproperlyConfigured
+
+from .env import PRODUCTION, SITE_NAME, VAR_DIR, env_bool
 
 # Mail (newsletter/). Without EMAIL_HOST, mails are written as files to var/mail/ for
 # a look during development; set EMAIL_HOST (and the rest) to send them by SMTP.
@@ -21,3 +24,14 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=not EMAIL_USE_SSL)
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <columns@localhost>")
 NEWSLETTER_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
+# Subscribers' addresses are encrypted at rest (newsletter/keyring.py) under SUBSCRIBER_KEY:
+# one or more Fernet keys, comma-separated, the first sealing. Without it, the keys are read
+# from SUBSCRIBER_KEY_FILE, which development creates on first use; production needs one.
+SUBSCRIBER_KEY = os.environ.get("SUBSCRIBER_KEY", "")
+SUBSCRIBER_KEY_FILE = Path(os.environ.get("SUBSCRIBER_KEY_FILE", VAR_DIR / "subscriber.key"))
+if PRODUCTION and not SUBSCRIBER_KEY and not SUBSCRIBER_KEY_FILE.exists():
+    raise ImproperlyConfigured(
+        "SUBSCRIBER_KEY (or a key file at SUBSCRIBER_KEY_FILE) must be set when "
+        "DJANGO_ENV=production."
+    )

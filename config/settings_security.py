@@ -72,6 +72,8 @@ POST_MAX_TAGS = int(os.environ.get("POST_MAX_TAGS", "50"))
 IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("IMAGE_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 IMAGE_UPLOAD_MAX_PIXELS = int(os.environ.get("IMAGE_UPLOAD_MAX_PIXELS", "40000000"))
 
+# Error reports hide the client's IP as well as secrets (security/error_reports.py).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "security.error_reports.ReaderSafeExceptionReporterFilter"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

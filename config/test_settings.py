@@ -27,3 +27,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Login throttling needs a request, which the test client's login() does not pass;
 # tests/security/test_login_throttling.py switches it on where it is under test.
 AXES_ENABLED = False
+# A fixed key for subscribers' addresses; tests of the key file override it with "".
+SUBSCRIBER_KEY = "dGVzdC1rZXktZm9yLXN1YnNjcmliZXJzLW9ubHktMzI="

@@ -4,8 +4,15 @@ from django.utils.translation import gettext_lazy as _
 
 from security import admin_options as house
 
-from .export import subscribers_csv
+from .export import shown_address, subscribers_csv
 from .models import Delivery, Follow, Subscriber
+from .models.subscribers import ADDRESS_PERMISSION
+
+RECORDED = ["key", "created_at", "confirmed_at", "confirmation_sent_at"]
+
+
+def address_column(request) -> str:
+    return "address" if request.user.has_perm(ADDRESS_PERMISSION) else "masked_address"
 
 
 class FollowInline(house.TabularInline):
@@ -18,16 +25,44 @@ class FollowInline(house.TabularInline):
 
 @admin.register(Subscriber)
 class SubscriberAdmin(house.ModelAdmin):
-    list_display = ["email", "status", "follow_summary", "created_at", "confirmed_at"]
+    """Addresses are opened only for users with ADDRESS_PERMISSION; others see a mask, and
+    their searches find nothing (a search by address would tell who subscribed)."""
+
     list_filter = ["status", "follows__author", "follows__section"]
-    search_fields = ["email"]
-    readonly_fields = ["key", "created_at", "confirmed_at", "confirmation_sent_at"]
+    search_fields = ["email_digest"]  # shows the box; get_search_results matches whole addresses
     inlines = [FollowInline]
     actions = ["export_csv"]
     change_list_template = "admin/newsletter/subscriber/change_list.html"
 
+    def get_list_display(self, request):
+        return [address_column(request), "status", "follow_summary", "created_at", "confirmed_at"]
+
+    def get_fields(self, request, obj=None):
+        return [address_column(request), "status", *RECORDED]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [address_column(request), *RECORDED]
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("follows__author", "follows__section")
+
+    def has_add_permission(self, request):
+        return False  # readers subscribe themselves, and confirm
+
+    def get_search_results(self, request, queryset, search_term):
+        if not search_term.strip():
+            return queryset, False
+        if not request.user.has_perm(ADDRESS_PERMISSION):
+            return queryset.none(), False
+        return queryset.with_address(search_term), False
+
+    @admin.display(description=_("email address"))
+    def address(self, subscriber):
+        return shown_address(subscriber, reveal=True)
+
+    @admin.display(description=_("email address"))
+    def masked_address(self, subscriber):
+        return shown_address(subscriber, reveal=False)
 
     @admin.display(description=_("follows"))
     def follow_summary(self, subscriber):
@@ -35,7 +70,7 @@ class SubscriberAdmin(house.ModelAdmin):
 
     @admin.action(description=_("Export selected subscribers as CSV"))
     def export_csv(self, request, queryset):
-        return subscribers_csv(queryset)
+        return subscribers_csv(queryset, reveal=request.user.has_perm(ADDRESS_PERMISSION))
 
     def changelist_view(self, request, extra_context=None):
         counts = {

@@ -19,6 +19,11 @@ DEFAULTS = {
     "NEWSLETTER_TICK": timedelta(seconds=60),
     # The request header with the client's address when behind a proxy (e.g. HTTP_X_REAL_IP).
     "NEWSLETTER_CLIENT_IP_HEADER": "",
+    # Keep as little as possible (newsletter/retention.py): pending subscribers are deleted
+    # this long after their last confirmation link was sent, deliveries forget who they
+    # went to this long after they were queued.
+    "NEWSLETTER_UNCONFIRMED_LIFETIME": timedelta(hours=72),
+    "NEWSLETTER_DELIVERY_LINK_LIFETIME": timedelta(days=30),
     # The domain of Message-ID and List-Id; empty means the host of SITE_URL.
     "NEWSLETTER_DOMAIN": "",
 }

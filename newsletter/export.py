@@ -6,6 +6,12 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MASKED_ADDRESS = "•••@•••"
+
+
+def shown_address(subscriber, reveal: bool) -> str:
+    """The address for someone allowed to see it (see ADDRESS_PERMISSION), else a mask."""
+    return subscriber.email if reveal else MASKED_ADDRESS
 
 
 def spreadsheet_safe(value) -> str:
@@ -14,7 +20,7 @@ def spreadsheet_safe(value) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-def subscribers_csv(subscribers) -> HttpResponse:
+def subscribers_csv(subscribers, *, reveal: bool) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="subscribers.csv"'
     writer = csv.writer(response)
@@ -22,7 +28,7 @@ def subscribers_csv(subscribers) -> HttpResponse:
     writer.writerow(header)
     for subscriber in subscribers.prefetch_related("follows__author", "follows__section"):
         row = [
-            subscriber.email,
+            shown_address(subscriber, reveal),
             subscriber.get_status_display(),
             subscriber.created_at.isoformat(),
             subscriber.confirmed_at.isoformat() if subscriber.confirmed_at else "",

@@ -13,6 +13,7 @@ from .conf import setting
 from .delivery import SENDING_ERRORS, deliver, failure_reason
 from .mail import confirmation_message
 from .models import Delivery, Subscriber
+from .retention import forget_expired
 
 logger = logging.getLogger(__name__)
 
@@ -46,9 +47,11 @@ def retry_deliveries(post_id: int):
 
 @task()
 def tick():
-    """Every minute: announce scheduled posts that came due, resume stalled deliveries."""
+    """Every minute: announce scheduled posts that came due, resume stalled deliveries, forget
+    what the newsletter no longer needs (newsletter/retention.py)."""
     schedule_tick()
     announce_due_posts()
+    forget_expired()
     for post_id in Delivery.objects.due_for_retry().post_ids():
         retry_deliveries.enqueue(post_id)
 

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import TemplateView
 
@@ -27,6 +28,7 @@ page_with_form = require_http_methods(["GET", "HEAD", "POST"])
 
 
 @csrf_exempt  # the form sits on cached pages, so no token: see security.cross_site
+@sensitive_post_parameters("email")  # kept out of error reports
 @page_with_form
 def subscribe(request):
     if request.method != "POST":

@@ -11,6 +11,7 @@ PRODUCTION = {
     "SECRET_KEY": "k3y-" + "x7Qp9Lm2Zr5Tw8Ys1Vb4Nc6Hd0Jf3Gk" * 2,
     "ALLOWED_HOSTS": "columns.example.org",
     "SITE_URL": "https://columns.example.org",
+    "SUBSCRIBER_KEY": "cHJvZHVjdGlvbi10ZXN0LWtleS1mb3Itc3Vic2NyaWI=",
 }
 
 

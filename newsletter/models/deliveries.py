@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from blog.models import Post
 from newsletter.conf import setting
+from security.logs import redact
 
 from .subscribers import Subscriber
 
@@ -52,10 +53,13 @@ class Delivery(models.Model):
     post = models.ForeignKey(
         Post, verbose_name=_("post"), on_delete=models.CASCADE, related_name="deliveries"
     )
+    # Emptied 30 days on (newsletter/retention.py): the record then says nothing of who.
     subscriber = models.ForeignKey(
         Subscriber,
         verbose_name=_("subscriber"),
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="deliveries",
     )
     status = models.CharField(
@@ -85,7 +89,8 @@ class Delivery(models.Model):
         self._record(self.Status.SENT, reason="")
 
     def mark_failed(self, reason: str):
-        self._record(self.Status.FAILED, reason=reason[:300])
+        """Record a failure; any address in the mail server's answer is left out."""
+        self._record(self.Status.FAILED, reason=redact(reason)[:300])
 
     def _record(self, status, reason):
         self.status, self.reason = status, reason

@@ -7,7 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from newsletter.addresses import normalize_address
 from newsletter.conf import setting
+from newsletter.keyring import keyring
 from newsletter.targets import Target
+
+ADDRESS_PERMISSION = "newsletter.view_subscriber_address"
 
 
 class SubscriberQuerySet(models.QuerySet):
@@ -19,13 +22,34 @@ class SubscriberQuerySet(models.QuerySet):
         matching = Follow.objects.confirmed().matching(post).values("subscriber")
         return self.confirmed().filter(pk__in=matching)
 
+    def with_address(self, address: str):
+        """The subscriber with this address (its digest under any of the site's keys)."""
+        return self.filter(email_digest__in=keyring().digests(normalize_address(address)))
+
     def for_address(self, address: str) -> "Subscriber":
         """The subscriber with this address, created pending if new, pending again if they left."""
-        subscriber, _created = self.get_or_create(email=normalize_address(address))
+        address = normalize_address(address)
+        ring = keyring()
+        subscriber, _created = self.get_or_create(
+            email_digest__in=ring.digests(address),
+            defaults={"email_digest": ring.digest(address), "encrypted_email": ring.seal(address)},
+        )
         if subscriber.status == Subscriber.Status.UNSUBSCRIBED:
-            subscriber.status = Subscriber.Status.PENDING
-            subscriber.save(update_fields=["status"])
+            subscriber.status, subscriber.email = Subscriber.Status.PENDING, address
+            subscriber.created_at = timezone.now()
+            subscriber.save(
+                update_fields=["status", "encrypted_email", "email_digest", "created_at"]
+            )
         return subscriber
+
+    def unconfirmed_since(self, moment):
+        """Pending subscribers asked before `moment`, whose last confirmation link (if any) was
+        sent before it too: no link they hold can confirm them any more."""
+        return self.filter(
+            Q(confirmation_sent_at=None) | Q(confirmation_sent_at__lt=moment),
+            status=Subscriber.Status.PENDING,
+            created_at__lt=moment,
+        )
 
 
 class Subscriber(models.Model):
@@ -34,7 +58,10 @@ class Subscriber(models.Model):
         CONFIRMED = "confirmed", _("Confirmed")
         UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
 
-    email = models.EmailField(_("email address"), unique=True)
+    # The address sealed (newsletter/keyring.py; empty once they unsubscribed) and its keyed
+    # digest, which is all that finds it: read and set it through `email`.
+    encrypted_email = models.TextField(_("encrypted address"), blank=True, editable=False)
+    email_digest = models.CharField(_("address digest"), max_length=64, unique=True, editable=False)
     key = models.UUIDField(_("key"), default=uuid.uuid4, unique=True, editable=False)
     status = models.CharField(
         _("status"), max_length=12, choices=Status, default=Status.PENDING, db_index=True
@@ -51,9 +78,20 @@ class Subscriber(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("subscriber")
         verbose_name_plural = _("subscribers")
+        permissions = [("view_subscriber_address", _("Can see subscribers' addresses"))]
 
     def __str__(self):
-        return self.email
+        return _("Subscriber #%(id)s") % {"id": self.pk}
+
+    @property
+    def email(self) -> str:
+        """The address, opened with the site's key; empty once they unsubscribed."""
+        return keyring().open(self.encrypted_email) if self.encrypted_email else ""
+
+    @email.setter
+    def email(self, address: str):
+        address, ring = normalize_address(address), keyring()
+        self.encrypted_email, self.email_digest = ring.seal(address), ring.digest(address)
 
     @property
     def is_confirmed(self):
@@ -89,11 +127,12 @@ class Subscriber(models.Model):
 
     @transaction.atomic
     def unsubscribe(self):
-        """Stop every mail at once: no follows, nothing left waiting to be sent."""
+        """Stop every mail at once: no follows, nothing left waiting to be sent, and no
+        address: only its digest stays, so that a new subscription finds this row."""
         self.follows.all().delete()
         self.deliveries.unsent().delete()
-        self.status = self.Status.UNSUBSCRIBED
-        self.save(update_fields=["status"])
+        self.status, self.encrypted_email, self.confirmed_at = self.Status.UNSUBSCRIBED, "", None
+        self.save(update_fields=["status", "encrypted_email", "confirmed_at"])
 
     @transaction.atomic
     def set_follows(self, targets):

@@ -4,6 +4,7 @@ from datetime import timedelta
 from io import BytesIO
 
 import pytest
+from cryptography.fernet import Fernet
 from django.apps import apps
 from django.core import serializers
 from django.core.files.base import ContentFile
@@ -162,3 +163,21 @@ def test_a_broken_export_restores_nothing(full_site, tmp_path, media_root):
 
     assert not Post.objects.exists()
     assert not media_root.exists()
+
+
+def test_subscribers_travel_encrypted_and_restore_only_under_their_key(
+    full_site, tmp_path, media_root, settings
+):
+    export = tmp_path / "site.json"
+    call_command("export_site", str(export), "--include-subscribers")
+    assert "newsletter.subscriber" in export.read_text()
+    assert "reader@example.org" not in export.read_text()
+    empty_the_database(media_root)
+    settings.SUBSCRIBER_KEY = Fernet.generate_key().decode()
+
+    with pytest.raises(CommandError, match="encrypted under another subscriber key") as error:
+        call_command("import_site", str(export))
+
+    assert "\n" not in str(error.value)
+    assert not Post.objects.exists()
+    assert not Subscriber.objects.exists()

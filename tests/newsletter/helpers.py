@@ -22,3 +22,9 @@ def link_in(message, kind):
 
 def mails_to(address):
     return [message for message in mail.outbox if message.to == [address]]
+
+
+def subscribe_and_confirm(client, address, **extra):
+    """Subscribe through the form, then press the button behind the mailed link."""
+    subscribe(client, address, **extra)
+    return client.post(link_in(mails_to(address)[-1], "confirm"), **extra)

@@ -2,12 +2,14 @@ import csv
 import io
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
+from newsletter.export import MASKED_ADDRESS
 from newsletter.models import Delivery, Follow, Subscriber
 from newsletter.targets import Target
-from tests.factories import AuthorFactory, PostFactory, SectionFactory
+from tests.factories import AuthorFactory, PostFactory, SectionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +81,72 @@ def test_deliveries_show_per_post_status_reason_and_attempts(admin_client, confi
     assertContains(response, "<li>Sent: 1</li>", html=True)
     assertContains(response, "<li>Failed: 1</li>", html=True)
     assert "Queued:" not in response.text
+
+
+@pytest.fixture
+def newsletter_staff(client):
+    """A staff login that may see subscribers (not their addresses, unless given that too)."""
+
+    def login(*codenames):
+        user = UserFactory()
+        user.user_permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="newsletter",
+                codename__in=["view_subscriber", *codenames],
+            )
+        )
+        client.force_login(user)
+        return client
+
+    return login
+
+
+def export_rows(client):
+    response = client.post(
+        reverse("admin:newsletter_subscriber_changelist"),
+        {
+            "action": "export_csv",
+            "_selected_action": list(Subscriber.objects.values_list("pk", flat=True)),
+        },
+    )
+    return list(csv.reader(io.StringIO(response.content.decode())))[1:]
+
+
+def test_without_the_address_permission_staff_see_masked_addresses(newsletter_staff, followers):
+    client = newsletter_staff()
+    subscriber = Subscriber.objects.with_address("two@example.org").get()
+    changelist = reverse("admin:newsletter_subscriber_changelist")
+
+    listed = client.get(changelist)
+    change = client.get(reverse("admin:newsletter_subscriber_change", args=[subscriber.pk]))
+    searched = client.get(changelist, {"q": "two@example.org"})
+
+    for response in (listed, change):
+        assertContains(response, MASKED_ADDRESS)
+        assert "@example.org" not in response.text
+    assertContains(listed, "Columns by Valer Karbalevich; Columns in “Opinion”")
+    assertContains(searched, "0 subscribers")
+    assert {row[0] for row in export_rows(client)} == {MASKED_ADDRESS}
+
+
+def test_the_address_permission_opens_addresses_and_finds_one_by_search(
+    newsletter_staff, followers
+):
+    client = newsletter_staff("view_subscriber_address")
+    changelist = reverse("admin:newsletter_subscriber_changelist")
+
+    searched = client.get(changelist, {"q": "TWO@example.org"})
+
+    assertContains(searched, "two@example.org")
+    assert "one@example.org" not in searched.text
+    assert {row[0] for row in export_rows(client)} == {
+        "one@example.org",
+        "two@example.org",
+        "'=cmd@example.org",
+    }
+
+
+def test_no_role_is_given_the_address_permission():
+    holders = Group.objects.filter(permissions__codename="view_subscriber_address")
+
+    assert not holders.exists()

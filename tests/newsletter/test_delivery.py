@@ -155,11 +155,11 @@ def test_a_refused_mail_is_recorded_retried_and_given_up_on(
 ):
     settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
     settings.NEWSLETTER_MAX_ATTEMPTS = 2
-    confirmed_subscriber("bounce@example.org")
+    bounce = confirmed_subscriber("bounce@example.org")
     confirmed_subscriber("reader@example.org")
 
     publish(PostFactory)
-    failed = Delivery.objects.get(subscriber__email="bounce@example.org")
+    failed = Delivery.objects.get(subscriber=bounce)
     assert (failed.status, failed.attempts) == (Delivery.Status.FAILED, 1)
     assert failed.reason.startswith("SMTPRecipientsRefused")
     assert "bounce@example.org" not in failed.reason
