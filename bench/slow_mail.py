@@ -12,8 +12,10 @@ run_worker`, all on that database; it publishes a post to --subscribers confirme
 waits until the worker is in the middle of a message, then sends --reads requests each to
 /feed/ and to the post page and --subscribes subscriptions from --clients clients at once, and
 waits for every mail. It prints, for each kind of request, how many answered 2xx and the
-slowest and 95th-percentile times, and how many mails arrived before and after. The exit
-status is 1 if a request failed or took a second or more.
+slowest and 95th-percentile times — first on the idle site (the same requests, to another
+column, before the mailing: the machine's reference), then during the mailing — and how many
+mails arrived. The exit status is 1 if a request failed, one made during the mailing took a
+second or more, or a mail never arrived.
 
 --hold keeps every message at the mail server until the requests are done (the test of this
 script uses it, with no delay): the worker is then stuck mid-message throughout.
@@ -41,6 +43,7 @@ SLOW_MS = 1000
 MAILING_TIMEOUT = 600
 WARM_UP_ROUNDS = 10
 MAILED = "Mailed slowly"
+PHASES = ("idle", "while mailing")
 
 
 def environment(database_url: str, smtp_port: int, var_dir: str) -> dict:
@@ -51,6 +54,7 @@ def environment(database_url: str, smtp_port: int, var_dir: str) -> dict:
         "COLUMNIST_VAR_DIR": var_dir,
         "DJANGO_DEBUG": "0",
         "PAGE_CACHE": "0",
+        "CONN_MAX_AGE": "60",  # as in production
         "LOG_LEVEL": "WARNING",
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(smtp_port),
@@ -242,7 +246,7 @@ def print_table(result: dict, options):
         f"{options.clients} clients, load average {os.getloadavg()[0]:.1f}\n"
     )
     print(f"  {'request':<12}{'when':<15}{'count':>6}{'2xx':>6}{'max ms':>9}{'p95 ms':>9}")
-    for phase in ("idle", "while mailing"):
+    for phase in PHASES:
         for kind, row in result[phase].items():
             print(
                 f"  {kind:<12}{phase:<15}{row['count']:>6}{row['ok']:>6}"
@@ -257,9 +261,11 @@ def print_table(result: dict, options):
 
 
 def failed(result: dict) -> bool:
-    rows = [*result["idle"].values(), *result["while mailing"].values()]
-    bad = any(row["ok"] < row["count"] or row["max_ms"] >= SLOW_MS for row in rows)
-    return bad or not result["all_mail_arrived"]
+    """Whether a request failed, one made during the mailing took a second or more, or a
+    mail never arrived (the idle figures are the machine's reference)."""
+    failures = any(row["ok"] < row["count"] for phase in PHASES for row in result[phase].values())
+    slow = any(row["max_ms"] >= SLOW_MS for row in result["while mailing"].values())
+    return failures or slow or not result["all_mail_arrived"]
 
 
 def main():
@@ -268,7 +274,7 @@ def main():
     parser.add_argument("--seconds-per-mail", type=float, default=3.0)
     parser.add_argument("--reads", type=int, default=50, help="requests to each page")
     parser.add_argument("--subscribes", type=int, default=5)
-    parser.add_argument("--clients", type=int, default=4, help="requests at once")
+    parser.add_argument("--clients", type=int, default=2, help="requests at once")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--hold", action="store_true", help="hold mail until requests end")
     parser.add_argument("--json", type=Path, help="also write the results here")
