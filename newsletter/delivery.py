@@ -33,7 +33,7 @@ def failure_reason(error: Exception, message) -> str:
     return reason
 
 
-def send_claimed(row, message, connection=None) -> str:
+def send_claimed(row, message, connection) -> str:
     """Send the message of a row this worker claimed and record how it went.
 
     Returns the reason it failed, or "" once sent."""
@@ -56,7 +56,7 @@ def deliver(post_id: int, *, queue_new: bool):
     if queue_new:
         Delivery.objects.queue(post)
     waiting = list(post.deliveries.pending().values_list("pk", flat=True))
-    if waiting:
+    if waiting:  # a mail server that cannot be reached fails the task, claiming nothing
         with get_connection() as connection:
             for delivery_id in waiting:
                 send_delivery(post, delivery_id, connection)

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.core.mail import get_connection
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db import DatabaseBackend
@@ -19,14 +20,18 @@ logger = logging.getLogger(__name__)
 
 @task()
 def send_confirmation(mail_id: int):
-    """Send a confirmation link owed (see subscriptions.offer_confirmation), if still wanted."""
-    owed = ConfirmationMail.objects.select_related("subscriber").claim(mail_id)
-    if owed is None:
-        return
-    if not owed.subscriber.awaits_confirmation():
-        owed.delete()
-        return
-    reason = send_claimed(owed, confirmation_message(owed.subscriber))
+    """Send a confirmation link owed (see subscriptions.offer_confirmation), if still wanted.
+
+    A mail server that cannot be reached fails the task before anything is claimed: the
+    link stays owed, with no attempt counted, and the tick tries again."""
+    with get_connection() as connection:
+        owed = ConfirmationMail.objects.select_related("subscriber").claim(mail_id)
+        if owed is None:
+            return
+        if not owed.subscriber.awaits_confirmation():
+            owed.delete()
+            return
+        reason = send_claimed(owed, confirmation_message(owed.subscriber), connection)
     if reason:
         logger.warning(
             "confirmation mail failed: mail=%s subscriber=%s attempt=%s reason=%s",
