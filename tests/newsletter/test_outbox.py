@@ -1,10 +1,15 @@
 """Claiming a mail before sending it: one sender per row, and a dead sender's row comes back."""
 
+import threading
 from datetime import timedelta
 
 import pytest
+from django.core import mail
+from django.core.mail.backends import locmem
+from django.db import connection
 from django.utils import timezone
 
+from newsletter.delivery import deliver
 from newsletter.models import Delivery
 from tests.factories import PostFactory
 
@@ -85,3 +90,44 @@ def test_a_mail_that_keeps_crashing_its_sender_is_given_up_on(queued, now, setti
 
     assert Delivery.objects.claim(queued.pk) is None
     assert not Delivery.objects.due_for_retry().exists()
+
+
+class MeetingBackend(locmem.EmailBackend):
+    """Each send waits until the other worker is sending too (or gives up after a minute)."""
+
+    both_sending = threading.Barrier(2, timeout=60)
+
+    def send_messages(self, messages):
+        MeetingBackend.both_sending.wait()
+        return super().send_messages(messages)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="threads need separate database sessions"
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_send_at_once_each_mail_once(confirmed_subscriber, settings):
+    post = PostFactory()
+    for address in ("first@example.org", "second@example.org"):
+        Delivery.objects.create(post=post, subscriber=confirmed_subscriber(address))
+    settings.EMAIL_BACKEND = f"{__name__}.MeetingBackend"
+    MeetingBackend.both_sending.reset()
+
+    workers = [threading.Thread(target=deliver_and_close, args=(post.pk,)) for _n in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "first@example.org",
+        "second@example.org",
+    ]
+    assert set(Delivery.objects.values_list("status", "attempts")) == {(Delivery.Status.SENT, 1)}
+
+
+def deliver_and_close(post_id):
+    try:
+        deliver(post_id, queue_new=False)
+    finally:
+        connection.close()
