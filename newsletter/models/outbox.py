@@ -28,8 +28,14 @@ class OutboxQuerySet(models.QuerySet):
         )
 
     def idle(self):
-        """Rows nobody touched for the retry delay (failed, or left by a crash)."""
-        return self.filter(updated_at__lte=timezone.now() - setting("NEWSLETTER_RETRY_DELAY"))
+        """Rows nobody touched for the retry delay (failed, or left by a crash), the delay
+        doubling with each attempt after the first: 5, 10, 20, 40 minutes by default."""
+        now, delay = timezone.now(), setting("NEWSLETTER_RETRY_DELAY")
+        waited = Q()
+        for attempts in range(setting("NEWSLETTER_MAX_ATTEMPTS")):
+            pause = delay * 2 ** max(attempts - 1, 0)
+            waited |= Q(attempts=attempts, updated_at__lte=now - pause)
+        return self.filter(waited)
 
     def claim(self, pk):
         """The row, now this sender's to send; None if it is done or another sender has it."""

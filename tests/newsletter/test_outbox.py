@@ -82,6 +82,20 @@ def test_a_crashed_senders_claim_expires_and_its_late_result_is_ignored(queued, 
     assert (queued.status, queued.attempts) == (Delivery.Status.SENT, 2)
 
 
+def test_each_retry_waits_twice_as_long_as_the_one_before(queued, now, settings):
+    settings.NEWSLETTER_RETRY_DELAY = timedelta(minutes=5)
+    waits = []
+    for _attempt in range(4):
+        Delivery.objects.claim(queued.pk).record_failure("SMTPServerDisconnected")
+        minutes = 0
+        while not Delivery.objects.due_for_retry().exists():
+            now.shift(timedelta(minutes=1))
+            minutes += 1
+        waits.append(minutes)
+
+    assert waits == [5, 10, 20, 40]
+
+
 def test_a_mail_that_keeps_crashing_its_sender_is_given_up_on(queued, now, settings):
     settings.NEWSLETTER_MAX_ATTEMPTS = 3
     for _crash in range(3):
