@@ -100,14 +100,13 @@ def publish(run: str, name: str) -> str:
     from authors.models import Author
     from blog.models import Post, PostAuthor
 
-    slug = f"{name.lower().replace(' ', '-')}-{run}"
     with transaction.atomic():
         author, _new = Author.objects.get_or_create(
             name=f"Columnist {run}", slug=f"columnist-{run}"
         )
         post = Post.objects.create(
             title=f"{name} {run}",
-            slug=slug,
+            slug=slug_of(run, name),
             section=section(run, name),
             lead="A column mailed while readers read.",
             body="<p>" + "Words of a column. " * 200 + "</p>",
@@ -120,8 +119,12 @@ def publish(run: str, name: str) -> str:
 def section(run: str, name: str):
     from blog.models import Section
 
-    slug = f"{name.lower().replace(' ', '-')}-{run}"
-    return Section.objects.get_or_create(slug=slug, defaults={"name": f"{name} {run}"})[0]
+    named = {"name": f"{name} {run}"}
+    return Section.objects.get_or_create(slug=slug_of(run, name), defaults=named)[0]
+
+
+def slug_of(run: str, name: str) -> str:
+    return f"{name.lower().replace(' ', '-')}-{run}"
 
 
 @contextmanager
