@@ -12,9 +12,13 @@ DEFAULTS = {
     "NEWSLETTER_RATE_WINDOW": timedelta(hours=1),
     "NEWSLETTER_LIMIT_PER_IP": 20,
     "NEWSLETTER_LIMIT_PER_ADDRESS": 5,
-    # Sending attempts per delivery, and the pause before a failed or stalled one is retried.
+    # Sending attempts per mail, and the pause before a failed or stalled one is retried
+    # (doubled after each further attempt).
     "NEWSLETTER_MAX_ATTEMPTS": 5,
     "NEWSLETTER_RETRY_DELAY": timedelta(minutes=5),
+    # How long one message may take to send before its row counts as left by a crashed
+    # sender and may be claimed again (keep it well above EMAIL_TIMEOUT).
+    "NEWSLETTER_CLAIM_TIMEOUT": timedelta(minutes=5),
     # How often the worker looks for scheduled posts that came due and deliveries to retry.
     "NEWSLETTER_TICK": timedelta(seconds=60),
     # The request header with the client's address when behind a proxy (e.g. HTTP_X_REAL_IP).

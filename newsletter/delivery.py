@@ -1,16 +1,16 @@
-"""Sending a post to its subscribers, exactly once each.
+"""Sending mail without holding the database: claim, commit, send, record.
 
-Every recipient first gets a queued Delivery row (one per post and subscriber, enforced by
-a unique constraint). Each row is then sent inside its own transaction that holds the row
-locked, and marked sent before the lock is released: a second worker skips rows it cannot
-lock or finds sent, a worker stopped mid-send rolls back to "queued", and the next run (the
-worker's tick retries stalled deliveries) resumes from there.
+Every recipient of a post first gets a queued Delivery row (one per post and subscriber,
+enforced by a unique constraint); a confirmation link owed is a ConfirmationMail row. Each
+row is claimed with one committed UPDATE, its message sent with no transaction open, and the
+outcome recorded with a second short UPDATE (see models/outbox.py). A second worker cannot
+claim a row being sent; a worker that dies mid-send leaves a claim that expires, and the
+worker's tick retries the row (the tick also retries failures, up to the attempt limit).
 """
 
 import logging
 
 from django.core.mail import get_connection
-from django.db import transaction
 
 from blog.models import Post
 
@@ -20,14 +20,32 @@ from .models import Delivery
 logger = logging.getLogger(__name__)
 
 # Whatever goes wrong with one message (a refusal, a dropped connection, a header it cannot
-# carry) fails that delivery only, to be retried, and never blocks the rest of the batch.
+# carry) fails that row only, to be retried, and never blocks the rest of the batch.
 # Only the worker's own end (SystemExit, KeyboardInterrupt) stops a batch halfway.
 SENDING_ERRORS = Exception
 
 
-def failure_reason(error: Exception, address: str) -> str:
-    """What went wrong, fit for logs and the admin: the address itself left out."""
-    return f"{type(error).__name__}: {error}".replace(address, "<subscriber>")
+def failure_reason(error: Exception, message) -> str:
+    """What went wrong, fit for logs and the admin: the recipients' addresses left out."""
+    reason = f"{type(error).__name__}: {error}"
+    for address in message.recipients():
+        reason = reason.replace(address, "<subscriber>")
+    return reason
+
+
+def send_claimed(row, message, connection) -> str:
+    """Send the message of a row this worker claimed and record how it went.
+
+    Returns the reason it failed, or "" once sent."""
+    message.connection = connection
+    try:
+        message.send()
+    except SENDING_ERRORS as error:
+        reason = failure_reason(error, message)
+        row.record_failure(reason)
+        return reason
+    row.record_sent()
+    return ""
 
 
 def deliver(post_id: int, *, queue_new: bool):
@@ -38,33 +56,18 @@ def deliver(post_id: int, *, queue_new: bool):
     if queue_new:
         Delivery.objects.queue(post)
     waiting = list(post.deliveries.pending().values_list("pk", flat=True))
-    if waiting:
+    if waiting:  # a mail server that cannot be reached fails the task, claiming nothing
         with get_connection() as connection:
             for delivery_id in waiting:
-                send_one(post, delivery_id, connection)
+                send_delivery(post, delivery_id, connection)
 
 
-def send_one(post, delivery_id: int, connection):
-    with transaction.atomic():
-        delivery = (
-            Delivery.objects.pending()
-            .select_for_update(skip_locked=True, of=("self",))
-            .select_related("subscriber")
-            .filter(pk=delivery_id)
-            .first()
-        )
-        if delivery is not None:
-            send(post, delivery, connection)
-
-
-def send(post, delivery, connection):
-    message = post_message(post, delivery.subscriber)
-    message.connection = connection
-    try:
-        message.send()
-    except SENDING_ERRORS as error:
-        reason = failure_reason(error, delivery.subscriber.email)
-        delivery.mark_failed(reason)
+def send_delivery(post, delivery_id: int, connection):
+    delivery = Delivery.objects.select_related("subscriber").claim(delivery_id)
+    if delivery is None:
+        return
+    reason = send_claimed(delivery, post_message(post, delivery.subscriber), connection)
+    if reason:
         logger.warning(
             "delivery failed: delivery=%s post=%s subscriber=%s attempt=%s reason=%s",
             delivery.pk,
@@ -73,5 +76,3 @@ def send(post, delivery, connection):
             delivery.attempts,
             reason,
         )
-    else:
-        delivery.mark_sent()

@@ -31,7 +31,7 @@ def confirmation_message(subscriber) -> EmailMultiAlternatives:
         context,
         subject=_("Confirm your subscription to %(site)s") % {"site": settings.SITE_NAME},
         sender_name=settings.SITE_NAME,
-        to=subscriber.email,
+        to=recipient(subscriber),
     )
 
 
@@ -57,9 +57,14 @@ def post_message(post, subscriber) -> EmailMultiAlternatives:
         context,
         subject=post.title,
         sender_name=", ".join(author.name for author in post.byline) or settings.SITE_NAME,
-        to=subscriber.email,
+        to=recipient(subscriber),
         headers=headers,
     )
+
+
+def recipient(subscriber) -> str:
+    """The subscriber's address: the one place the sending path reads it."""
+    return subscriber.email
 
 
 def link(subscriber, purpose: str, view: str) -> str:

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from .models import Subscriber
+from .models import ConfirmationMail, Subscriber
 from .tasks import send_confirmation
 
 
@@ -14,6 +14,10 @@ def request_subscription(address: str, target):
 
 
 def offer_confirmation(subscriber: Subscriber):
-    """Mail a confirmation link if something awaits confirmation, at most once per window."""
+    """Owe a confirmation link if something awaits confirmation, at most once per window.
+
+    The worker sends it (and retries it while the mail server is away): no request waits
+    for a mail server."""
     if subscriber.awaits_confirmation() and subscriber.claim_confirmation_mail():
-        send_confirmation.enqueue(subscriber.pk)
+        owed = ConfirmationMail.objects.create(subscriber=subscriber)
+        send_confirmation.enqueue(owed.pk)

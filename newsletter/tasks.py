@@ -2,6 +2,7 @@
 
 import logging
 
+from django.core.mail import get_connection
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db import DatabaseBackend
@@ -10,27 +11,35 @@ from django_tasks_db.models import DBTaskResult
 from editorial.publication import announce_due_posts
 
 from .conf import setting
-from .delivery import SENDING_ERRORS, deliver, failure_reason
+from .delivery import deliver, send_claimed
 from .mail import confirmation_message
-from .models import Delivery, Subscriber
+from .models import ConfirmationMail, Delivery
 from .retention import forget_expired
 
 logger = logging.getLogger(__name__)
 
 
 @task()
-def send_confirmation(subscriber_id: int):
-    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
-    if subscriber is None or not subscriber.awaits_confirmation():
-        return
-    try:
-        confirmation_message(subscriber).send()
-    except SENDING_ERRORS as error:
-        subscriber.release_confirmation_mail()
+def send_confirmation(mail_id: int):
+    """Send a confirmation link owed (see subscriptions.offer_confirmation), if still wanted.
+
+    A mail server that cannot be reached fails the task before anything is claimed: the
+    link stays owed, with no attempt counted, and the tick tries again."""
+    with get_connection() as connection:
+        owed = ConfirmationMail.objects.select_related("subscriber").claim(mail_id)
+        if owed is None:
+            return
+        if not owed.subscriber.awaits_confirmation():
+            owed.delete()
+            return
+        reason = send_claimed(owed, confirmation_message(owed.subscriber), connection)
+    if reason:
         logger.warning(
-            "confirmation mail failed: subscriber=%s reason=%s",
-            subscriber.pk,
-            failure_reason(error, subscriber.email),
+            "confirmation mail failed: mail=%s subscriber=%s attempt=%s reason=%s",
+            owed.pk,
+            owed.subscriber_id,
+            owed.attempts,
+            reason,
         )
 
 
@@ -47,13 +56,15 @@ def retry_deliveries(post_id: int):
 
 @task()
 def tick():
-    """Every minute: announce scheduled posts that came due, resume stalled deliveries, forget
+    """Every minute: announce scheduled posts that came due, resume stalled mails, forget
     what the newsletter no longer needs (newsletter/retention.py)."""
     schedule_tick()
     announce_due_posts()
     forget_expired()
     for post_id in Delivery.objects.due_for_retry().post_ids():
         retry_deliveries.enqueue(post_id)
+    for mail_id in ConfirmationMail.objects.due_for_retry().values_list("pk", flat=True):
+        send_confirmation.enqueue(mail_id)
 
 
 def schedule_tick():

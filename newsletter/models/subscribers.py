@@ -113,10 +113,6 @@ class Subscriber(models.Model):
         free = Q(confirmation_sent_at=None) | Q(confirmation_sent_at__lte=last_allowed)
         return bool(Subscriber.objects.filter(free, pk=self.pk).update(confirmation_sent_at=now))
 
-    def release_confirmation_mail(self):
-        """Let the next request send the confirmation at once (this one could not be sent)."""
-        Subscriber.objects.filter(pk=self.pk).update(confirmation_sent_at=None)
-
     @transaction.atomic
     def confirm(self):
         now = timezone.now()

@@ -1,53 +1,23 @@
 """Subscribe, confirm, publish, unsubscribe — through Django's SMTP backend to a real server."""
 
-import email
-import socket
-from email import policy
 from urllib.parse import urlsplit
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.test import Client
 
 from tests.factories import AuthorFactory, PostFactory, SectionFactory
 
 from .helpers import SITE, subscribe
+from .smtp_server import Inbox, free_port, mail_by_smtp, start_smtp_server
 
 pytestmark = pytest.mark.django_db
 
 
-class Inbox:
-    """An aiosmtpd handler that keeps every message it accepts."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        parsed = email.message_from_bytes(envelope.content, policy=policy.default)
-        self.messages.append((envelope.rcpt_tos, parsed))
-        return "250 Message accepted for delivery"
-
-    def take(self):
-        taken, self.messages = self.messages, []
-        return taken
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def inbox(settings):
-    handler = Inbox()
-    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = controller.hostname, controller.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_TIMEOUT = 5
+    handler, port = Inbox(), free_port()
+    mail_by_smtp(settings, port)
+    controller = start_smtp_server(handler, port)
     yield handler
     controller.stop()
 
