@@ -15,9 +15,9 @@ from .keyring import (
     new_key,
     replace_key_file,
 )
-from .models import Delivery, Follow, RateCounter, Subscriber
+from .models import ConfirmationMail, Delivery, Follow, RateCounter, Subscriber
 
-PURGED = [Delivery, Follow, Subscriber, RateCounter]
+PURGED = [Delivery, ConfirmationMail, Follow, Subscriber, RateCounter]
 
 
 class CustodyError(Exception):
@@ -86,7 +86,7 @@ def unreadable_addresses() -> int:
 
 
 def purge() -> dict[str, int]:
-    """Delete every subscriber, follow, delivery and rate counter (one statement per table, in
+    """Delete every subscriber, follow, delivery, confirmation mail and rate counter (one statement per table, in
     one transaction), then destroy the key in the key file by writing a new one. Returns the
     rows deleted per model."""
     deleted = {}

@@ -121,7 +121,7 @@ def test_unsubscribing_erases_the_address_and_keeps_only_its_digest(client, publ
 def test_a_failure_reason_keeps_no_address_in_any_spelling(confirmed_subscriber):
     delivery = Delivery.objects.create(post=PostFactory(), subscriber=confirmed_subscriber(ADDRESS))
 
-    delivery.mark_failed(f"SMTPDataError: 550 <{ADDRESS.upper()}> mailbox unavailable")
+    delivery.record_failure(f"SMTPDataError: 550 <{ADDRESS.upper()}> mailbox unavailable")
 
     delivery.refresh_from_db()
     assert delivery.reason == "SMTPDataError: 550 <[email]> mailbox unavailable"

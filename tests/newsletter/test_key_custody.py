@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from newsletter.keyring import keyring
-from newsletter.models import Delivery, Follow, RateCounter, Subscriber
+from newsletter.models import ConfirmationMail, Delivery, Follow, RateCounter, Subscriber
 from tests.factories import PostFactory
 from tests.production import PRODUCTION, run_manage
 
@@ -131,10 +131,13 @@ def test_purge_destroys_every_subscriber_row_and_the_key(key_file, readers, publ
         output = command("purge_subscribers")
 
     deletes = [query["sql"] for query in queries if query["sql"].startswith("DELETE")]
-    assert len(deletes) == 4  # one statement per table
-    assert len(queries) <= 8
-    assert "Destroyed 3 deliveries, 3 follows, 3 subscribers, 4 rate counters." in output
-    for model in (Subscriber, Follow, Delivery, RateCounter):
+    assert len(deletes) == 5  # one statement per table
+    assert len(queries) <= 9
+    assert (
+        "Destroyed 3 deliveries, 3 confirmation mails, 3 follows, 3 subscribers, 4 rate counters."
+        in output
+    )
+    for model in (Subscriber, Follow, Delivery, ConfirmationMail, RateCounter):
         assert not model.objects.exists()
     assert old_key not in key_file.read_text()
     assert len(keyring().keys) == 1
