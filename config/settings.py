@@ -2,7 +2,8 @@
 
 DJANGO_ENV=production switches on the production checks; everything else has a
 safe local default so that `make run` works on a fresh machine. The environment helpers
-are in env.py; security and logs in settings_security.py, mail in settings_mail.py.
+are in env.py; security and logs in settings_security.py, mail in settings_mail.py, the
+static edition in settings_edition.py.
 """
 
 import hashlib
@@ -23,6 +24,7 @@ from .env import (  # noqa: F401  (settings too)
     env_list,
     required_in_production,
 )
+from .settings_edition import *  # noqa: F403
 from .settings_mail import *  # noqa: F403
 from .settings_security import *  # noqa: F403
 
@@ -64,6 +66,7 @@ INSTALLED_APPS = [
     "feeds",
     "search",
     "seo",
+    "edition",
     "bench",
     "pagecache",
 ]

@@ -1,0 +1,32 @@
+"""`publish_static` and the worker's refresh: render the site into a fresh folder, index
+it for search, and publish what changed to the destination."""
+
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
+
+from .destinations import Changes, destination_storage, publish_folder, published_manifest
+from .render import render_site
+from .search import index_site
+
+
+def publish(destination: str = "") -> Changes:
+    """Build the whole edition and publish it to `destination` (STATIC_EDITION_DEST)."""
+    storage = destination_storage(destination or settings.STATIC_EDITION_DEST)
+    with tempfile.TemporaryDirectory(prefix="edition-") as folder:
+        site = render_site(Path(folder))
+        if not site.files:
+            raise CommandError(_("The site answered no page: nothing was published."))
+        index_site(Path(folder))
+        return publish_folder(Path(folder), storage)
+
+
+def refresh(destination: str = "") -> Changes | None:
+    """Publish again where a full build was published before; else do nothing."""
+    storage = destination_storage(destination or settings.STATIC_EDITION_DEST)
+    if published_manifest(storage) is None:
+        return None
+    return publish(destination)

@@ -1,0 +1,115 @@
+"""The public site rendered through Django into a folder, link by link.
+
+Starting from the front page, robots.txt (which names the sitemaps, which name every post,
+author, section and tag) and the edition's own pages, every address on the site that a
+page, feed, sitemap or stylesheet links to is rendered by Django's test client — on
+SITE_URL's host, in LANGUAGE_CODE, without the page cache, with no cookie — or, for static
+and uploaded files, copied. Then every link is rewritten (edition.rewrite) and the forms
+that need the app (subscribing, the language switcher) are replaced (edition.forms).
+Addresses that only the app can answer are not followed.
+"""
+
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.test import Client, override_settings
+from django.utils import translation
+
+from .addresses import file_for, file_kind, is_asset, site_host
+from .assets import asset_bytes, links_in_css
+from .forms import without_app_forms
+from .rewrite import Rewriter, absolute_text, links_in_html, links_in_text
+from .search import BUNDLE, OWN_PAGES, render_own_page
+
+SEEDS = ("/", "/robots.txt", "/sitemap.xml", "/newsletter/", *OWN_PAGES)
+
+
+def app_only(address: str) -> bool:
+    """Addresses only the running app can answer: search queries, language switching,
+    the admin, subscription links, previews."""
+    prefixes = (f"/{BUNDLE}/", "/i18n/", f"/{settings.ADMIN_URL}", "/newsletter/", "/preview/")
+    prefixes += ("/search/",)
+    return address.startswith(prefixes) and address not in SEEDS
+
+
+@dataclass
+class RenderedSite:
+    folder: Path
+    files: dict = field(default_factory=dict)  # address -> (file, kind)
+    missing: dict = field(default_factory=dict)  # address -> status, for links to nothing
+
+    def file_of(self, address: str) -> str | None:
+        if address.startswith(f"/{BUNDLE}/"):  # written by Pagefind after the pages
+            return address.lstrip("/")
+        found = self.files.get(address)
+        return found[0] if found else None
+
+
+def render_site(folder: Path) -> RenderedSite:
+    middleware = [name for name in settings.MIDDLEWARE if not name.startswith("pagecache.")]
+    with override_settings(MIDDLEWARE=middleware), translation.override(settings.LANGUAGE_CODE):
+        site = RenderedSite(folder)
+        _crawl(site, _client())
+        _rewrite_links(site)
+    return site
+
+
+def _client() -> Client:
+    host, secure = site_host()
+    return Client(HTTP_HOST=host, secure=secure)
+
+
+def _crawl(site: RenderedSite, client: Client):
+    queue, seen = deque(SEEDS), set(SEEDS)
+    while queue:
+        address = queue.popleft()
+        for link in _render(site, client, address) - seen:
+            if not app_only(link):
+                seen.add(link)
+                queue.append(link)
+
+
+def _render(site: RenderedSite, client: Client, address: str) -> set[str]:
+    """Write the file of `address`; return the addresses it links to."""
+    if address in OWN_PAGES:
+        content, kind = render_own_page(address).encode(), "html"
+    elif is_asset(address):
+        content, kind = asset_bytes(address), "other"
+    else:
+        response = client.get(address)
+        if response.status_code != 200:
+            site.missing[address] = response.status_code
+            return set()
+        content, kind = response.content, file_kind(response.get("Content-Type", ""))
+    if content is None:
+        site.missing[address] = 404
+        return set()
+    path = file_for(address, kind)
+    site.files[address] = (path, kind)
+    target = site.folder / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+    return _links(address, path, kind, content)
+
+
+def _links(address: str, path: str, kind: str, content: bytes) -> set[str]:
+    if kind == "html":
+        return links_in_html(content.decode())
+    if path.endswith(".css"):
+        return links_in_css(address, content.decode())
+    if kind in ("xml", "json") or path.endswith(".txt"):
+        return links_in_text(content.decode())
+    return set()
+
+
+def _rewrite_links(site: RenderedSite):
+    base = settings.STATIC_EDITION_URL
+    for path, kind in site.files.values():
+        target = site.folder / path
+        if kind == "html":
+            html = without_app_forms(target.read_text())
+            target.write_text(Rewriter(path, site.file_of).html(html))
+        elif base and (kind in ("xml", "json") or path.endswith(".txt")):
+            target.write_text(absolute_text(target.read_text(), site.file_of, base))
