@@ -40,10 +40,10 @@ def file_for(address: str, kind: str = "html") -> str:
     return (path + folders).lstrip("/") + INDEX_FILES.get(kind, "index.html")
 
 
-def relative_link(from_file: str, to_file: str, fragment: str = "") -> str:
+def relative_link(from_file: str, to_file: str, query: str = "", fragment: str = "") -> str:
     """The link from one file of the edition to another (or to a place in itself)."""
     target = posixpath.relpath(to_file, posixpath.dirname(from_file) or ".")
-    return target + (f"#{fragment}" if fragment else "")
+    return target + query + (f"#{fragment}" if fragment else "")
 
 
 def site_address(url: str) -> str | None:

@@ -20,7 +20,7 @@ def without_app_forms(html: str) -> str:
     html = LANGUAGE_SWITCHER.sub("", html)
     if not SUBSCRIBE_FORM.search(html):
         return html
-    note = render_to_string("edition/subscribe_elsewhere.html", subscribe_context())
+    note = render_to_string("edition/subscribe_elsewhere.html", subscribe_context()).strip()
     return SUBSCRIBE_FORM.sub(lambda match: note, html)
 
 

@@ -11,6 +11,7 @@ Addresses that only the app can answer are not followed.
 
 from collections import deque
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -56,29 +57,30 @@ def render_site(folder: Path) -> RenderedSite:
     return site
 
 
-def _client() -> Client:
+def _client():
+    """A GET on the site as a reader on SITE_URL would send it."""
     host, secure = site_host()
-    return Client(HTTP_HOST=host, secure=secure)
+    return partial(Client(HTTP_HOST=host).get, secure=secure)
 
 
-def _crawl(site: RenderedSite, client: Client):
+def _crawl(site: RenderedSite, get):
     queue, seen = deque(SEEDS), set(SEEDS)
     while queue:
         address = queue.popleft()
-        for link in _render(site, client, address) - seen:
+        for link in _render(site, get, address) - seen:
             if not app_only(link):
                 seen.add(link)
                 queue.append(link)
 
 
-def _render(site: RenderedSite, client: Client, address: str) -> set[str]:
+def _render(site: RenderedSite, get, address: str) -> set[str]:
     """Write the file of `address`; return the addresses it links to."""
     if address in OWN_PAGES:
         content, kind = render_own_page(address).encode(), "html"
     elif is_asset(address):
         content, kind = asset_bytes(address), "other"
     else:
-        response = client.get(address)
+        response = get(address)
         if response.status_code != 200:
             site.missing[address] = response.status_code
             return set()

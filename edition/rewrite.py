@@ -82,11 +82,18 @@ class Rewriter:
         self.own_file, self.file_of = own_file, file_of
 
     def link(self, url: str) -> str | None:
+        """The relative link to `url`'s file; an address with a query the edition has no
+        file for (a search) goes to its path's file with the query kept."""
         address = site_address(url)
-        target = self.file_of(address) if address else None
+        if address is None:
+            return None
+        parts = urlsplit(url)
+        target, query = self.file_of(address), ""
+        if target is None and parts.query:
+            target, query = self.file_of(parts.path), f"?{parts.query}"
         if target is None:
             return None
-        return relative_link(self.own_file, target, urlsplit(url).fragment)
+        return relative_link(self.own_file, target, query, parts.fragment)
 
     def html(self, html: str) -> str:
         markup = parse(html)

@@ -1,0 +1,73 @@
+"""A fresh edition has no broken internal link and never sends readers to the main host."""
+
+import hashlib
+import json
+
+import pytest
+
+from tests.factories import PostFactory
+
+from .checks import broken_links, links_of, pages_naming
+from .conftest import SITE, publish_static
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def edition(columns, tmp_path):
+    demo = columns[0]
+    PostFactory.create_batch(9, section=demo.section, authors=list(demo.authors.all()))
+    publish_static(tmp_path / "edition")
+    return tmp_path / "edition"
+
+
+def test_links_lead_to_files_of_the_edition_and_never_to_the_main_host(edition):
+    assert broken_links(edition) == {}
+    assert pages_naming(edition, SITE) == []
+    post = (edition / "posts/the-long-winter/index.html").read_text()
+    assert f'<link rel="canonical" href="{SITE}/posts/the-long-winter/">' in post
+    assert f'<meta property="og:url" content="{SITE}/posts/the-long-winter/">' in post
+    links = links_of(post)
+    assert "../../authors/valer-karbalevich/index.html" in links
+    assert "../../static/css/columnist.css" in links
+    assert "../../feed/index.xml" in links
+    assert "../../search/index.html" in links  # the header's search box
+    assert 'class="language-switcher"' not in post
+    assert 'method="post"' not in post  # subscribing: by mail, as no mirror runs the app
+    assert "mailto:columns@localhost?subject=subscribe" in post
+
+
+def test_every_kind_of_page_is_written_and_in_the_manifest(edition):
+    files = json.loads((edition / "manifest.json").read_text())["files"]
+    written = set(files)
+    expected = {
+        "index.html",
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        "sitemap-posts.xml",
+        "sitemap-news.xml",
+        "search/index.html",
+        "archive/index.html",
+        "corrections/index.html",
+        "authors/index.html",
+        "authors/ina-studzinskaja/index.html",
+        "authors/ina-studzinskaja/feed/json/index.json",
+        "sections/blogs/index.html",
+        "sections/blogs/feed/atom/index.xml",
+        "tags/sanctions/index.html",
+        "tags/sanctions/feed/index.xml",
+        "feed/index.xml",
+        "feed/atom/index.xml",
+        "feed/json/index.json",
+        "posts/what-the-sanctions-changed/index.html",
+        "static/css/columnist.css",
+        "static/fonts/source-serif-4-latin-wght-normal.woff2",
+        "pagefind/pagefind-ui.js",
+    }
+    assert expected <= written
+    older_pages = [path for path in written if path.startswith("older/")]
+    assert len(older_pages) == 1  # 12 columns, 10 a page
+    entry = files["robots.txt"]
+    content = (edition / "robots.txt").read_bytes()
+    assert entry == {"sha256": hashlib.sha256(content).hexdigest(), "size": len(content)}
