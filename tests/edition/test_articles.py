@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 ARTICLE = re.compile(r'<article class="post".*?</article>', re.DOTALL)
 # The one difference by design: subscribing needs the app (edition/forms.py).
 SUBSCRIBE = re.compile(
-    r'<form class="subscribe-form".*?</form>|<div class="subscribe-form subscribe-form--elsewhere">.*?</div>',
+    r'<form class="subscribe-form".*?</form>'
+    r'|<div class="subscribe-form subscribe-form--elsewhere">.*?</div>',
     re.DOTALL,
 )
 ADDRESS_ATTRIBUTES = {"href", "src", "action", "data-copy-url"}
