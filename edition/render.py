@@ -48,11 +48,13 @@ class RenderedSite:
         return found[0] if found else None
 
 
-def render_site(folder: Path) -> RenderedSite:
+def render_site(folder: Path, pages=SEEDS, follow_pages: bool = True) -> RenderedSite:
+    """The site from `pages` on; without `follow_pages`, those pages and the files they
+    load alone (`make bench` serves one page so)."""
     middleware = [name for name in settings.MIDDLEWARE if not name.startswith("pagecache.")]
     with override_settings(MIDDLEWARE=middleware), translation.override(settings.LANGUAGE_CODE):
         site = RenderedSite(folder)
-        _crawl(site, _client())
+        _crawl(site, _client(), pages, follow_pages)
         _rewrite_links(site)
     return site
 
@@ -63,12 +65,12 @@ def _client():
     return partial(Client(HTTP_HOST=host).get, secure=secure)
 
 
-def _crawl(site: RenderedSite, get):
-    queue, seen = deque(SEEDS), set(SEEDS)
+def _crawl(site: RenderedSite, get, pages, follow_pages: bool):
+    queue, seen = deque(pages), set(pages)
     while queue:
         address = queue.popleft()
         for link in _render(site, get, address) - seen:
-            if not app_only(link):
+            if not app_only(link) and (follow_pages or is_asset(link)):
                 seen.add(link)
                 queue.append(link)
 
