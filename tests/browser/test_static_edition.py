@@ -43,12 +43,12 @@ def reader(chromium):
     context.close()
 
 
-def test_a_reader_browses_and_searches_the_edition_without_the_main_host(
-    edition_server, reader
-):
+def test_a_reader_browses_and_searches_the_edition_without_the_main_host(edition_server, reader):
     reader.goto(edition_server + "index.html")
     reader.get_by_role("link", name=ESSAY).first.click()
-    reader.wait_for_url("**/some/prefix/posts/why-belarus-and-kazakhstan-took-different-paths/index.html")
+    reader.wait_for_url(
+        "**/some/prefix/posts/why-belarus-and-kazakhstan-took-different-paths/index.html"
+    )
     assert reader.locator("h1").first.inner_text() == ESSAY
     reader.locator(".post__header").get_by_role("link", name="Valer Karbalevich").first.click()
     reader.wait_for_url("**/some/prefix/authors/valer-karbalevich/index.html")
@@ -60,7 +60,9 @@ def test_a_reader_browses_and_searches_the_edition_without_the_main_host(
     result.wait_for(timeout=15000)
     assert result.inner_text() == ESSAY
     result.click()
-    reader.wait_for_url("**/some/prefix/posts/why-belarus-and-kazakhstan-took-different-paths/index.html")
+    reader.wait_for_url(
+        "**/some/prefix/posts/why-belarus-and-kazakhstan-took-different-paths/index.html"
+    )
 
     hosts = {urlsplit(url).netloc for url in reader.requested}
     assert hosts == {urlsplit(edition_server).netloc}
