@@ -2,8 +2,10 @@
 it for search, and publish what changed to the destination."""
 
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
@@ -15,13 +17,27 @@ from .search import index_site
 
 def publish(destination: str = "") -> Changes:
     """Build the whole edition and publish it to `destination` (STATIC_EDITION_DEST)."""
-    storage = destination_storage(destination or settings.STATIC_EDITION_DEST)
+    destination = destination or settings.STATIC_EDITION_DEST
+    with failing_destination(destination):
+        storage = destination_storage(destination)
+        published_manifest(storage)  # a destination that cannot be read fails before the build
     with tempfile.TemporaryDirectory(prefix="edition-") as folder:
         site = render_site(Path(folder))
         if not site.files:
             raise CommandError(_("The site answered no page: nothing was published."))
         index_site(Path(folder))
-        return publish_folder(Path(folder), storage)
+        with failing_destination(destination):
+            return publish_folder(Path(folder), storage)
+
+
+@contextmanager
+def failing_destination(destination: str):
+    """A destination that cannot be written (or reached) as one readable line."""
+    try:
+        yield
+    except (OSError, ValueError, BotoCoreError, ClientError) as error:
+        message = _("Cannot publish the static edition to %(destination)s: %(error)s")
+        raise CommandError(message % {"destination": destination, "error": error}) from None
 
 
 def refresh(destination: str = "") -> Changes | None:

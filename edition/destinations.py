@@ -29,7 +29,9 @@ def destination_storage(destination: str) -> Storage:
             file_overwrite=True,
             querystring_auth=False,
         )
-    return FileSystemStorage(location=Path(destination).resolve(), allow_overwrite=True)
+    folder = Path(destination).resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemStorage(location=folder, allow_overwrite=True)
 
 
 def manifest_of(folder: Path) -> dict:

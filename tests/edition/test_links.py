@@ -4,6 +4,7 @@ import hashlib
 import json
 
 import pytest
+from django.core.management import CommandError
 
 from tests.factories import PostFactory
 
@@ -71,3 +72,13 @@ def test_every_kind_of_page_is_written_and_in_the_manifest(edition):
     entry = files["robots.txt"]
     content = (edition / "robots.txt").read_bytes()
     assert entry == {"sha256": hashlib.sha256(content).hexdigest(), "size": len(content)}
+
+
+def test_a_destination_that_cannot_be_written_is_one_line_and_no_trace(demo_post, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+
+    with pytest.raises(CommandError, match=r"Cannot publish the static edition to .*a-file"):
+        publish_static(blocker)
+
+    assert blocker.read_text() == "not a folder"
