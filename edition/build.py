@@ -1,6 +1,7 @@
 """`publish_static` and the worker's refresh: render the site into a fresh folder, index
 it for search, and publish what changed to the destination."""
 
+import logging
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +15,8 @@ from .destinations import Changes, destination_storage, publish_folder, publishe
 from .render import render_site
 from .search import index_site
 
+logger = logging.getLogger(__name__)
+
 
 def publish(destination: str = "") -> Changes:
     """Build the whole edition and publish it to `destination` (STATIC_EDITION_DEST)."""
@@ -25,6 +28,12 @@ def publish(destination: str = "") -> Changes:
         site = render_site(Path(folder))
         if not site.files:
             raise CommandError(_("The site answered no page: nothing was published."))
+        if site.missing:
+            logger.warning(
+                "static edition: links to %s addresses that answer no page: %s",
+                len(site.missing),
+                ", ".join(sorted(site.missing)[:10]),
+            )
         index_site(Path(folder))
         with failing_destination(destination):
             return publish_folder(Path(folder), storage)
@@ -42,7 +51,7 @@ def failing_destination(destination: str):
 
 def refresh(destination: str = "") -> Changes | None:
     """Publish again where a full build was published before; else do nothing."""
-    storage = destination_storage(destination or settings.STATIC_EDITION_DEST)
+    storage = destination_storage(destination or settings.STATIC_EDITION_DEST, create=False)
     if published_manifest(storage) is None:
         return None
     return publish(destination)

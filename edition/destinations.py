@@ -15,9 +15,9 @@ from django.core.files.storage import FileSystemStorage, Storage
 MANIFEST = "manifest.json"
 
 
-def destination_storage(destination: str) -> Storage:
+def destination_storage(destination: str, create: bool = True) -> Storage:
     """`s3://bucket/prefix` (STATIC_EDITION_S3_ENDPOINT_URL for other S3-compatible
-    services; boto3 reads the AWS_* credentials), else a folder."""
+    services; boto3 reads the AWS_* credentials), else a folder (made unless not `create`)."""
     if destination.startswith("s3://"):
         from storages.backends.s3 import S3Storage
 
@@ -30,7 +30,8 @@ def destination_storage(destination: str) -> Storage:
             querystring_auth=False,
         )
     folder = Path(destination).resolve()
-    folder.mkdir(parents=True, exist_ok=True)
+    if create:
+        folder.mkdir(parents=True, exist_ok=True)
     return FileSystemStorage(location=folder, allow_overwrite=True)
 
 

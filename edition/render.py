@@ -40,12 +40,27 @@ class RenderedSite:
     folder: Path
     files: dict = field(default_factory=dict)  # address -> (file, kind)
     missing: dict = field(default_factory=dict)  # address -> status, for links to nothing
+    previous: dict = field(default_factory=dict)  # address -> the page whose rel=next it is
+    same_as: dict = field(default_factory=dict)  # address -> the address of the same page
 
     def file_of(self, address: str) -> str | None:
         if address.startswith(f"/{BUNDLE}/"):  # written by Pagefind after the pages
             return address.lstrip("/")
-        found = self.files.get(address)
+        found = self.files.get(self.same_as.get(address, address))
         return found[0] if found else None
+
+    def pages_linked(self, address: str, links: dict) -> set[str]:
+        """The addresses a page links to that are not known already. A list's "Newer" link
+        (rel=prev, `?newer=`) shows the page whose "Older" link (rel=next) led here: it is
+        linked to that page's file rather than written twice."""
+        for target, rels in links.items():
+            if "next" in rels:
+                self.previous.setdefault(target, address)
+        previous = self.previous.get(address)
+        for target, rels in links.items():
+            if "prev" in rels and previous is not None:
+                self.same_as[target] = previous
+        return set(links) - set(self.same_as)
 
 
 def render_site(folder: Path, pages=SEEDS, follow_pages: bool = True) -> RenderedSite:
@@ -95,12 +110,12 @@ def _render(site: RenderedSite, get, address: str) -> set[str]:
     target = site.folder / path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)
-    return _links(address, path, kind, content)
+    return _links(site, address, path, kind, content)
 
 
-def _links(address: str, path: str, kind: str, content: bytes) -> set[str]:
+def _links(site: RenderedSite, address: str, path: str, kind: str, content: bytes) -> set[str]:
     if kind == "html":
-        return links_in_html(content.decode())
+        return site.pages_linked(address, links_in_html(content.decode()))
     if path.endswith(".css"):
         return links_in_css(address, content.decode())
     if kind in ("xml", "json") or path.endswith(".txt"):

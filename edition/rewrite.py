@@ -59,13 +59,14 @@ def keeps_main_address(tag: str, attrs: dict, name: str) -> bool:
     return tag == "meta" and name == "content" and attrs.get("property") == "og:url"
 
 
-def links_in_html(html: str) -> set[str]:
-    """The site addresses an HTML page links to or loads."""
-    found = set()
+def links_in_html(html: str) -> dict[str, set[str]]:
+    """The site addresses an HTML page links to or loads, each with the `rel`s it has."""
+    found = {}
     for *_, attrs in parse(html).tags:
+        rels = set((dict(attrs).get("rel") or "").split())
         for name, value in attrs:
             if name in LINK_ATTRIBUTES and value and (address := site_address(value)):
-                found.add(address)
+                found.setdefault(address, set()).update(rels)
     return found
 
 

@@ -69,6 +69,9 @@ def test_every_kind_of_page_is_written_and_in_the_manifest(edition):
     assert expected <= written
     older_pages = [path for path in written if path.startswith("older/")]
     assert len(older_pages) == 1  # 12 columns, 10 a page
+    assert not [path for path in written if "newer/" in path]
+    older_page = (edition / older_pages[0]).read_text()
+    assert '<a rel="prev" href="../../index.html">' in older_page  # "Newer": the first page
     entry = files["robots.txt"]
     content = (edition / "robots.txt").read_bytes()
     assert entry == {"sha256": hashlib.sha256(content).hexdigest(), "size": len(content)}
