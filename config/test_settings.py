@@ -27,3 +27,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Login throttling needs a request, which the test client's login() does not pass;
 # tests/security/test_login_throttling.py switches it on where it is under test.
 AXES_ENABLED = False
+# No build is ever published here, so the refresh a test's commit queues finds none and
+# does nothing (tests/edition publishes to folders of its own).
+STATIC_EDITION_DEST = str(VAR_DIR / "test-edition-never-published")  # noqa: F405

@@ -85,3 +85,25 @@ def test_a_destination_that_cannot_be_written_is_one_line_and_no_trace(demo_post
         publish_static(blocker)
 
     assert blocker.read_text() == "not a folder"
+
+
+def test_feeds_and_sitemaps_keep_absolute_addresses_on_the_main_site_by_default(edition):
+    feed = (edition / "feed/index.xml").read_text()
+    assert f"<link>{SITE}/posts/the-long-winter/</link>" in feed
+    assert f"<loc>{SITE}/sitemap-posts.xml</loc>" in (edition / "sitemap.xml").read_text()
+
+
+def test_feeds_and_sitemaps_name_the_edition_s_own_address_when_it_has_one(
+    demo_post, settings, tmp_path
+):
+    settings.STATIC_EDITION_URL = "https://mirror.example/columns"
+    publish_static(tmp_path / "edition")
+
+    feed = (tmp_path / "edition/feed/atom/index.xml").read_text()
+    essay = "https://mirror.example/columns/posts/why-belarus-and-kazakhstan-took-different-paths"
+    assert f'href="{essay}/index.html"' in feed
+    assert f"{SITE}/" not in feed
+    sitemaps = (tmp_path / "edition/sitemap.xml").read_text()
+    assert "<loc>https://mirror.example/columns/sitemap-posts.xml</loc>" in sitemaps
+    robots = (tmp_path / "edition/robots.txt").read_text()
+    assert "Sitemap: https://mirror.example/columns/sitemap.xml" in robots
