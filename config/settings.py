@@ -168,8 +168,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
 def media_storage():
     """Uploads on this machine's disk or, with MEDIA_BUCKET, in an S3-compatible bucket
-    through django-storages (install "django-storages[s3]"; boto3 reads the AWS_*
-    credentials from the environment). See README "Running at scale"."""
+    through django-storages (a dependency, which the static edition uses too; boto3 reads
+    the AWS_* credentials from the environment). See README "Running at scale"."""
     bucket = os.environ.get("MEDIA_BUCKET")
     if not bucket:
         return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
