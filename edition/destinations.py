@@ -59,10 +59,6 @@ class Changes:
     written: frozenset
     deleted: frozenset
 
-    @property
-    def paths(self) -> frozenset:
-        return self.written | self.deleted
-
 
 def publish_folder(folder: Path, storage: Storage) -> Changes:
     """Make `storage` hold exactly the files of `folder`, writing only what changed; the
@@ -76,6 +72,5 @@ def publish_folder(folder: Path, storage: Storage) -> Changes:
         storage.delete(path)
     if written or deleted or not storage.exists(MANIFEST):
         manifest = json.dumps({"version": 1, "files": new}, indent=1, sort_keys=True)
-        storage.delete(MANIFEST)
-        storage.save(MANIFEST, ContentFile(manifest.encode()))
+        storage.save(MANIFEST, ContentFile(manifest.encode()))  # both storages overwrite
     return Changes(frozenset(written), frozenset(deleted))
