@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install migrate demo run worker serve bench test test-postgres lint format check clean messages
+.PHONY: install migrate demo run worker serve static bench test test-postgres lint format check clean messages
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ serve: migrate
 	trap 'kill $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	$(BIN)/gunicorn config.wsgi --config config/gunicorn.py --no-control-socket --bind $(HOST):$(PORT) \
 		--workers $${WEB_CONCURRENCY:-2}
+
+# The static edition (README "Static edition"): the whole public site as files, with relative
+# links and its search index, in var/edition/ (STATIC_EDITION_DEST); only changed files are
+# rewritten. deploy/nginx-edition.conf serves it.
+static: migrate
+	$(MANAGE) publish_static
 
 # The benchmark (bench/run.py; about five minutes, not part of the suite): results in var/bench/.
 bench: install

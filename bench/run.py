@@ -8,7 +8,9 @@ an author page and the site feed, and two reference apps serving the post page's
 under the same gunicorn settings: the ceiling (bare WSGI, bench/ceiling.py) and the floor (a
 one-view Django project, bench/floor.py). Each is loaded right after a ceiling run of its own
 and reported as requests/s, p50/p99 latency and server CPU per request (bench/cpu.py), each
-also as a share of the ceiling, with the SQL queries a request runs (bench/queries.py). Then
+also as a share of the ceiling, with the SQL queries a request runs (bench/queries.py); the
+essay of the static edition served by nginx (bench/edition.py, bench/nginx.py) is loaded
+the same way and reported as a multiple of the ceiling. Then
 64 connections read the site for BENCH_STRESS_SECONDS while a post is saved every second.
 Everything is written to var/bench/results.json; the exit status is non-zero when a target
 is missed.
@@ -24,9 +26,11 @@ import re
 import secrets
 import subprocess
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 from bench.load import measure
+from bench.nginx import nginx, nginx_binary
 from bench.pairs import paired_runs
 from bench.servers import ROOT, fetch, gunicorn
 from bench.table import print_results
@@ -48,6 +52,9 @@ STRESS_PAGES = [POST, "/", "/authors/valer-karbalevich/", "/sections/blogs/", "/
 # The cached post page's requests/s as a share of the ceiling's: on SQLite with the local
 # caches, and with PostgreSQL or Redis on the way.
 CACHED_TARGET = {"local": 0.60, "services": 0.50}
+# The essay of the static edition (edition/) served by nginx: a multiple of the ceiling.
+STATIC = "static essay (nginx)"
+STATIC_TARGET = 5.0
 
 
 def main():
@@ -58,8 +65,9 @@ def main():
     database = django_job("prepare", POSTS, env=env)
     queries = django_job("queries", CACHED_PAGES, env=env)
     queries |= django_job("queries", {COLD: POST}, env=cold_env)
+    static_page = django_job("edition", POST, str(VAR / "edition"), env=env)["path"]
     print(f"Loading each page beside the ceiling ({WORKERS} gunicorn workers)…", flush=True)
-    run = measure_pages(env, cold_env)
+    run = measure_pages(env, cold_env, static_page)
     for name, page in run["pages"].items():
         page["queries"] = queries.get(name, {}).get("queries")
     print(f"Stress: {STRESS_CONNECTIONS} connections for {STRESS_SECONDS} s with edits…")
@@ -105,7 +113,7 @@ def django_command(job: str, *args) -> tuple[list, Path]:
     return [sys.executable, "manage.py", "shell", "--no-imports", "-c", code], report
 
 
-def measure_pages(env: dict, cold_env: dict) -> dict:
+def measure_pages(env: dict, cold_env: dict, static_page: str) -> dict:
     log, body = VAR / "gunicorn.log", VAR / "post.html"
     with gunicorn("config.wsgi", WORKERS, env, log) as site:
         body.write_bytes(fetch(site.url + POST)[1])
@@ -114,14 +122,20 @@ def measure_pages(env: dict, cold_env: dict) -> dict:
             gunicorn("config.wsgi", WORKERS, cold_env, log) as cold,
             gunicorn("bench.floor:application", WORKERS, body_env, log) as floor,
             gunicorn("bench.ceiling:application", WORKERS, body_env, log) as ceiling,
+            ExitStack() as static,
         ):
             pages = {FLOOR: (floor, POST), CACHED: (site, POST), COLD: (cold, POST)}
             pages |= {name: (site, path) for name, path in CACHED_PAGES.items()}
+            if nginx_binary():
+                edition = static.enter_context(nginx(VAR / "edition", WORKERS, VAR / "nginx"))
+                pages[STATIC] = (edition, static_page)
             skipped = {
                 name: f"{path} answered {status}"
                 for name, (server, path) in pages.items()
                 if (status := fetch(server.url + path)[0]) != 200
             }
+            if not nginx_binary():
+                skipped[STATIC] = "nginx not installed"
             answering = {name: page for name, page in pages.items() if name not in skipped}
             measured = paired_runs(answering, ceiling, POST)
         sizes = page_sizes(site.url, body.read_bytes())
@@ -164,8 +178,12 @@ def targets(results: dict) -> dict:
     share = CACHED_TARGET["local" if local else "services"]
     cached = results["pages"].get(CACHED, {}).get("of_ceiling", {})
     reached = cached.get("requests_per_second") or 0.0
+    static = results["pages"].get(STATIC, {}).get("of_ceiling", {})
     return {
         f"{CACHED} ≥ {share:.0%} of the ceiling's req/s": reached >= share,
+        f"{STATIC} ≥ {STATIC_TARGET:g}× the ceiling's req/s": (
+            (static.get("requests_per_second") or 0.0) >= STATIC_TARGET
+        ),
         "no errors under load with edits": stress_failures(results["stress"]) == 0,
     }
 

@@ -68,7 +68,7 @@ def wait_until_answering(base_url: str, process: subprocess.Popen, log: Path):
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited; see {log}")
+            raise RuntimeError(f"the server exited; see {log}")
         try:
             urllib.request.urlopen(base_url + "/", timeout=5).close()
             return
@@ -76,7 +76,7 @@ def wait_until_answering(base_url: str, process: subprocess.Popen, log: Path):
             return
         except OSError:
             time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not answer within {STARTUP_SECONDS} s; see {log}")
+    raise RuntimeError(f"the server did not answer within {STARTUP_SECONDS} s; see {log}")
 
 
 def fetch(url: str) -> tuple[int, bytes]:

@@ -62,7 +62,10 @@ def number(value, digits: int) -> str:
 
 
 def percent(share) -> str:
-    return "—" if share is None else f"{share:.0%}"
+    """A share of the ceiling; from twice the ceiling on, a multiple of it."""
+    if share is None:
+        return "—"
+    return f"{share:.1f}×" if share >= 2 else f"{share:.0%}"
 
 
 def print_page_bytes(sizes: dict):

@@ -3,7 +3,7 @@
 DJANGO_ENV=production switches on the production checks; everything else has a
 safe local default so that `make run` works on a fresh machine. The environment helpers
 are in env.py; security and logs in settings_security.py, mail in settings_mail.py,
-Telegram in settings_telegram.py.
+Telegram in settings_telegram.py, the static edition in settings_edition.py.
 """
 
 import hashlib
@@ -24,6 +24,7 @@ from .env import (  # noqa: F401  (settings too)
     env_list,
     required_in_production,
 )
+from .settings_edition import *  # noqa: F403
 from .settings_mail import *  # noqa: F403
 from .settings_security import *  # noqa: F403
 from .settings_telegram import *  # noqa: F403
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "telegram",
     "search",
     "seo",
+    "edition",
     "bench",
     "pagecache",
 ]
@@ -167,8 +169,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
 def media_storage():
     """Uploads on this machine's disk or, with MEDIA_BUCKET, in an S3-compatible bucket
-    through django-storages (install "django-storages[s3]"; boto3 reads the AWS_*
-    credentials from the environment). See README "Running at scale"."""
+    through django-storages (a dependency, which the static edition uses too; boto3 reads
+    the AWS_* credentials from the environment). See README "Running at scale"."""
     bucket = os.environ.get("MEDIA_BUCKET")
     if not bucket:
         return {"BACKEND": "django.core.files.storage.FileSystemStorage"}

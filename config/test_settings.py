@@ -29,3 +29,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 AXES_ENABLED = False
 # A fixed key for subscribers' addresses; tests of the key file override it with "".
 SUBSCRIBER_KEY = "dGVzdC1rZXktZm9yLXN1YnNjcmliZXJzLW9ubHktMzI="
+# No build is ever published here, so the refresh a test's commit queues finds none and
+# does nothing (tests/edition publishes to folders of its own).
+STATIC_EDITION_DEST = str(VAR_DIR / "test-edition-never-published")  # noqa: F405

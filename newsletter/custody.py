@@ -86,9 +86,9 @@ def unreadable_addresses() -> int:
 
 
 def purge() -> dict[str, int]:
-    """Delete every subscriber, follow, delivery, confirmation mail and rate counter (one statement per table, in
-    one transaction), then destroy the key in the key file by writing a new one. Returns the
-    rows deleted per model."""
+    """Delete every subscriber, follow, delivery, confirmation mail and rate counter (one
+    statement per table, in one transaction), then destroy the key in the key file by writing
+    a new one. Returns the rows deleted per model."""
     deleted = {}
     with transaction.atomic(), connection.cursor() as cursor:
         for model in PURGED:

@@ -4,7 +4,9 @@
   const share = document.querySelector("[data-copy-url]");
   if (!share || !navigator.clipboard) return;
 
-  const { copyUrl, copyLabel, copiedLabel } = share.dataset;
+  const { copyLabel, copiedLabel } = share.dataset;
+  // Relative in the static edition: the address of this copy, wherever it is read.
+  const copyUrl = new URL(share.dataset.copyUrl, document.baseURI).href;
   const button = document.createElement("button");
   button.type = "button";
   button.className = "share__link share__copy";
