@@ -39,5 +39,6 @@ NOT_EXPORTED = {
     "blog.searchdocument": "rebuilt from the posts after an import",
     "blog.previewlink": "short-lived share links, signed with the old site's secret key",
     "newsletter.ratecounter": "rate-limit counters that expire within the hour",
+    "mirrors.mirror": "made from MIRROR_HOSTS and ONION_HOST by the next mirror check",
     "otp_totp.totpdevice": "authenticator secrets stay on the server; staff set them up again",
 }

@@ -24,6 +24,8 @@ from .env import (  # noqa: F401  (settings too)
     required_in_production,
 )
 from .settings_mail import *  # noqa: F403
+from .settings_mirrors import *  # noqa: F403
+from .settings_mirrors import alternative_hosts, alternative_origins
 from .settings_security import *  # noqa: F403
 
 SECRET_KEY = required_in_production("SECRET_KEY", "insecure-development-key-not-for-production")
@@ -33,7 +35,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or (
 )
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DJANGO_ENV=production.")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+ALLOWED_HOSTS += alternative_hosts()
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS") + alternative_origins()
 
 
 INSTALLED_APPS = [
@@ -62,6 +65,7 @@ INSTALLED_APPS = [
     "editorial",
     "newsletter",
     "feeds",
+    "mirrors",
     "search",
     "seo",
     "bench",
@@ -71,7 +75,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that a cached page skips the rest; it keeps what the rest adds (see its doc).
     "pagecache.middleware.PageCacheMiddleware",
-    "django.middleware.security.SecurityMiddleware",
+    "security.headers.OnionAwareSecurityMiddleware",
+    # Absolute addresses on the host the reader came through (blog/links.py).
+    "mirrors.middleware.PublicOriginMiddleware",
     "security.headers.ContentSecurityPolicyMiddleware",
     "security.headers.PermissionsPolicyMiddleware",
     "security.requests.HostileRequestMiddleware",

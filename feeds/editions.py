@@ -11,6 +11,7 @@ class Channel:
     title: str
     description: str
     link: str
+    feed_url: str  # the feed's own address (rel="self", the WebSub topic)
     icon: str
     hub: str
 

@@ -3,8 +3,9 @@
 A feed's validators come from the page cache's generation, which changes whenever anything
 readers see does: a request that names them gets 304 before any post is read. Otherwise
 the feed's `Edition` is built once — the newest posts as entries, with absolute addresses
-on SITE_URL — and Django's syndication framework writes it in the format chosen in the
-URLconf.
+on the host the reader came through (blog/links.py: SITE_URL, a mirror or the onion
+address; entry ids stay on SITE_URL's) — and Django's syndication framework writes it in
+the format chosen in the URLconf.
 """
 
 from urllib.parse import urljoin
@@ -21,7 +22,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
 from authors.models import Author
-from blog.links import file_url
+from blog.links import absolute_url, file_url
 from blog.models import Post, Section, Tag
 from pagecache.generation import current_generation
 
@@ -71,20 +72,21 @@ class ColumnistFeed(Feed):
 
     def get_object(self, request, last_modified, slug=None):
         subject = self.get_subject(slug)
-        base_url = f"{settings.SITE_URL}/"
+        base_url = absolute_url("/")
         posts = self.filter_posts(Post.objects.published(), subject)
         latest = posts.for_readers().newest_first().top(settings.FEED_ITEMS)
         return Edition(
-            self.channel(subject, base_url),
+            self.channel(subject, base_url, absolute_url(request.path)),
             tuple(entry_for(post, base_url) for post in latest),
             last_modified,
         )
 
-    def channel(self, subject, base_url):
+    def channel(self, subject, base_url, feed_url):
         return Channel(
             title=xml_safe(self.feed_title(subject)),
             description=xml_safe(self.feed_description(subject)),
             link=urljoin(base_url, self.page_url(subject)),
+            feed_url=feed_url,
             icon=self.icon_url(subject, base_url),
             hub=settings.WEBSUB_HUB,
         )
@@ -130,6 +132,9 @@ class ColumnistFeed(Feed):
 
     def link(self, edition):
         return edition.channel.link
+
+    def feed_url(self, edition):
+        return edition.channel.feed_url
 
     def feed_extra_kwargs(self, edition):
         channel = edition.channel

@@ -8,6 +8,7 @@ from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from editorial.publication import announce_due_posts
+from mirrors.tasks import check_when_due as check_mirrors_when_due
 
 from .conf import setting
 from .delivery import SENDING_ERRORS, deliver, failure_reason
@@ -46,9 +47,11 @@ def retry_deliveries(post_id: int):
 
 @task()
 def tick():
-    """Every minute: announce scheduled posts that came due, resume stalled deliveries."""
+    """Every minute: announce scheduled posts that came due, resume stalled deliveries, and
+    check the mirrors every few minutes."""
     schedule_tick()
     announce_due_posts()
+    check_mirrors_when_due()
     for post_id in Delivery.objects.due_for_retry().post_ids():
         retry_deliveries.enqueue(post_id)
 

@@ -1,10 +1,14 @@
 """Response headers: the Content-Security-Policy (strict for readers, workable for the admin)
 and the Permissions-Policy. The other security headers come from Django's SecurityMiddleware
-and XFrameOptionsMiddleware (see the SECURE_* settings)."""
+(here made to leave the onion address on plain HTTP) and XFrameOptionsMiddleware (see the
+SECURE_* settings)."""
+
+from urllib.parse import urlsplit
 
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
+from django.middleware.security import SecurityMiddleware
 from js_asset import Media
 
 PERMISSIONS_POLICY = ", ".join(
@@ -28,6 +32,29 @@ def is_admin_request(request):
     return request.path_info.startswith(f"/{settings.ADMIN_URL}")
 
 
+def is_onion_request(request) -> bool:
+    """Whether the request came through the onion address (settings.ONION_ORIGIN)."""
+    onion = settings.ONION_ORIGIN
+    return bool(onion) and urlsplit(onion).netloc.lower() == request.get_host().lower()
+
+
+class OnionAwareSecurityMiddleware(SecurityMiddleware):
+    """Django's SecurityMiddleware, except on the onion address: Tor already encrypts and
+    authenticates the connection and onion services rarely have certificates, so it gets
+    neither the HTTPS redirect nor HSTS."""
+
+    def process_request(self, request):
+        if not is_onion_request(request):
+            return super().process_request(request)
+        return None
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if is_onion_request(request):
+            del response.headers["Strict-Transport-Security"]
+        return response
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with CONTENT_SECURITY_POLICY_ADMIN for the admin's pages.
 
@@ -40,6 +67,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and parts.config is None and is_admin_request(request):
             parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
+        if is_onion_request(request):  # over plain HTTP: nothing there to upgrade to
+            parts.replace = {**(parts.replace or {}), "upgrade-insecure-requests": False}
         return parts
 
     def process_template_response(self, request, response):

@@ -18,7 +18,7 @@ from blog.slugs import unicode_slugify
 from security.uploads import RandomName, SafeImageField
 
 from .querysets import PostQuerySet
-from .revisions import RevisionSnapshot
+from .revisions import KnowsItsChanges, RevisionSnapshot
 from .sections import Disclaimer, Section
 from .tags import CaseFoldingTagManager, TaggedPost
 
@@ -29,7 +29,7 @@ def default_post_language():
     return settings.LANGUAGE_CODE.split("-")[0]
 
 
-class Post(models.Model):
+class Post(KnowsItsChanges, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         REVIEW = "review", _("In review")
@@ -137,13 +137,18 @@ class Post(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        """Store the post; a save that changes no field stores nothing and sends no signal,
+        so that `updated_at`, the feeds' validators and the page cache stay as they were."""
         self.slug = self.slug or unicode_slugify(self.title)
         self.word_count = len(f"{self.lead} {html_text(self.body)}".split())
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
+        if kwargs.get("update_fields") is None and not self.changed_fields():
+            return
         with transaction.atomic():
             super().save(*args, **kwargs)
             self._remember_old_slug()
+        self.remember_stored_values()
 
     def get_absolute_url(self):
         return reverse("blog:post", kwargs={"slug": self.slug})
@@ -152,6 +157,7 @@ class Post(models.Model):
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
         instance._saved_slug = instance.__dict__.get("slug")
+        instance.remember_stored_values()
         return instance
 
     def _remember_old_slug(self):
