@@ -21,6 +21,11 @@ class MirrorQuerySet(models.QuerySet):
     def announced(self):
         return self.filter(listed=True, result=Mirror.Result.OK).order_by("pk")
 
+    def for_mail(self):
+        """The mirror a mail offers when the site is blocked: the first announced web mirror
+        (a mail reader's browser may not reach an onion address), or None."""
+        return self.announced().filter(kind=Mirror.Kind.MIRROR).first()
+
     def sync(self):
         """Rows for the configured mirrors and onion address, and for nothing else."""
         configured = dict.fromkeys(settings.MIRROR_ORIGINS, Mirror.Kind.MIRROR)
