@@ -5,8 +5,6 @@ import html
 import re
 from urllib.parse import unquote, urlsplit
 
-import pytest
-
 MAIN = "https://columnist.example"
 MIRROR = "https://mirror.example"
 ONION = "http://columnistexampleabcdefghijklmnopqrstuvwxyz234567onion.onion"
@@ -17,15 +15,6 @@ ABSOLUTE_URL = re.compile(r"https?://[^\s\"'<>\\)(]+")
 MAIN_ONLY = re.compile(
     r'<link rel="canonical" href="[^"]*">|<meta property="og:url" content="[^"]*">'
 )
-
-
-@pytest.fixture
-def hosts(settings):
-    settings.SITE_URL = MAIN
-    settings.MIRROR_ORIGINS = [MIRROR]
-    settings.ONION_ORIGIN = ONION
-    settings.ALLOWED_HOSTS = [urlsplit(origin).hostname for origin in (MAIN, MIRROR, ONION)]
-    settings.CSRF_TRUSTED_ORIGINS = [MIRROR, ONION]
 
 
 def get(client, path, origin):

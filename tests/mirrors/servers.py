@@ -3,8 +3,6 @@
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import pytest
-
 
 class MirrorServer:
     """Answers every GET with `page` (as a CDN or a static copy of the site would)."""
@@ -33,18 +31,3 @@ class MirrorServer:
     def stop(self):
         self.httpd.shutdown()
         self.httpd.server_close()
-
-
-@pytest.fixture
-def mirror_server():
-    """Start mirror servers; all are stopped after the test."""
-    started = []
-
-    def start(page=""):
-        started.append(MirrorServer(page))
-        return started[-1]
-
-    yield start
-    for server in started:
-        if server.httpd.socket.fileno() != -1:
-            server.stop()

@@ -14,8 +14,6 @@ from newsletter.tasks import tick
 from pagecache.generation import current_generation
 from tests.factories import PostFactory
 
-from .servers import mirror_server  # noqa: F401
-
 pytestmark = pytest.mark.django_db
 
 ONION = "http://columnistexampleabcdefghijklmnopqrstuvwxyz234567onion.onion"

@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 from urllib.parse import urlsplit
 
+import factory
 import pytest
 from django.utils import timezone
 
@@ -12,7 +13,7 @@ from authors.models import Author
 from blog.models import Correction, Post
 from tests.factories import PostFactory
 
-from .hosts import MAIN, MIRROR, ONION, get, hosts, own_hosts_linked  # noqa: F401
+from .hosts import MAIN, MIRROR, ONION, get, own_hosts_linked
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("hosts")]
 
@@ -43,8 +44,8 @@ SITEMAPS = [
 @pytest.fixture
 def site(settings, demo_post):
     """The demo column, a translation of it with an image (hreflang alternates, an og:image),
-    the author with a photo, a correction, and one post per page so that lists paginate."""
-    settings.POSTS_PER_PAGE = 1
+    the author with a photo, a correction, and a page's worth more posts so that lists
+    paginate."""
     settings.WEBSUB_HUB = "https://hub.example/"
     Author.objects.filter(slug="valer-karbalevich").update(photo="authors/karbalevich.jpg")
     translation = PostFactory(
@@ -60,6 +61,14 @@ def site(settings, demo_post):
         publish_at=timezone.now() - timedelta(hours=2),
     )
     Correction.objects.create(post=demo_post, text="A date was wrong.")
+    PostFactory.create_batch(
+        settings.POSTS_PER_PAGE,
+        title=factory.Sequence(lambda n: f"Belarus, again ({n})"),
+        section=demo_post.section,
+        authors=[demo_post.byline[0]],
+        tags=["Belarus"],
+        publish_at=timezone.now() - timedelta(hours=3),
+    )
     return [demo_post, translation]
 
 

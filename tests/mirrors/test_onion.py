@@ -6,7 +6,7 @@ import re
 import pytest
 from django.test import Client
 
-from .hosts import MAIN, MIRROR, ONION, get, hosts  # noqa: F401
+from .hosts import MAIN, MIRROR, ONION, get
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("hosts")]
 

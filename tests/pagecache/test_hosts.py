@@ -4,7 +4,7 @@ served on a mirror, and the other way round — by the middleware or the WSGI fr
 import pytest
 
 from tests.factories import PostFactory
-from tests.mirrors.hosts import MAIN, MIRROR, get, hosts, own_hosts_linked  # noqa: F401
+from tests.mirrors.hosts import MAIN, MIRROR, get, own_hosts_linked
 
 from .test_serving import wsgi_get
 
