@@ -2,7 +2,8 @@
 
 DJANGO_ENV=production switches on the production checks; everything else has a
 safe local default so that `make run` works on a fresh machine. The environment helpers
-are in env.py; security and logs in settings_security.py, mail in settings_mail.py.
+are in env.py; security and logs in settings_security.py, mail in settings_mail.py, mirrors
+and the onion address in settings_mirrors.py.
 """
 
 import hashlib

@@ -53,7 +53,7 @@ class Mirror(models.Model):
     url = models.CharField(_("address"), max_length=300, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.MIRROR)
     listed = models.BooleanField(
-        _("announced"),
+        _("listed"),
         default=True,
         help_text=_(
             "Untick to stop announcing a mirror that is blocked or compromised, "

@@ -2,9 +2,10 @@
 
 Rules: every page has a title and a description; indexable pages name their canonical
 address (without any query string), which — like og:url — is on SITE_URL even when the page
-is read through a mirror or the onion address; every other address follows the reader's host. Search results and every page of a list other than
-its first are `noindex, follow` — crawlers follow their links to the posts but do not
-list the page — and name no canonical address.
+is read through a mirror or the onion address; every other address follows the reader's
+host. Search results and every page of a list other than its first are `noindex, follow` —
+crawlers follow their links to the posts but do not list the page — and name no canonical
+address.
 """
 
 from dataclasses import dataclass, field

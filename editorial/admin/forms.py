@@ -41,9 +41,9 @@ class PostAdminForm(KeepsCurrentChoices):
     def _keep_untouched_publication_time(self):
         """The form shows the time to the second; left as it was, it keeps the stored
         fraction of a second, so that saving an unchanged form changes nothing (Post.save)."""
-        if self.instance.pk and "publish_at" in self.cleaned_data:
-            if "publish_at" not in self.changed_data:
-                self.cleaned_data["publish_at"] = self.instance.publish_at
+        untouched = "publish_at" in self.cleaned_data and "publish_at" not in self.changed_data
+        if self.instance.pk and untouched:
+            self.cleaned_data["publish_at"] = self.instance.publish_at
 
     def _post_clean(self):
         """A published post must keep passing the pre-publish checks when edited."""

@@ -3,6 +3,7 @@ bypass-mirrors v2 list of the main domain and its announced alternatives)."""
 
 from datetime import datetime, timedelta
 from io import StringIO
+from urllib.request import urlopen
 
 import pytest
 import time_machine
@@ -176,3 +177,18 @@ def test_the_worker_checks_the_mirrors_every_few_minutes(client, settings, colum
         clock.shift(settings.MIRROR_CHECK_INTERVAL)
         tick.call()
         assert Mirror.objects.get().checked_at > first
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_mirror_running_the_app_is_current_and_links_to_itself(live_server, settings):
+    """The app itself behind another host name, over real HTTP."""
+    PostFactory(title="Served live", publish_at=timezone.now() - timedelta(days=1))
+    settings.MIRROR_ORIGINS = [live_server.url]
+
+    check()
+
+    assert Mirror.objects.get().result == "ok"
+    with urlopen(f"{live_server.url}/feed/", timeout=10) as response:
+        feed = response.read().decode()
+    assert f"{live_server.url}/posts/served-live/" in feed
+    assert "www.columnist.example/posts/" not in feed
