@@ -76,7 +76,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that a cached page skips the rest; it keeps what the rest adds (see its doc).
     "pagecache.middleware.PageCacheMiddleware",
-    "security.headers.OnionAwareSecurityMiddleware",
+    "security.headers.OnionTransportMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     # Absolute addresses on the host the reader came through (blog/links.py).
     "mirrors.middleware.PublicOriginMiddleware",
     "security.headers.ContentSecurityPolicyMiddleware",

@@ -1,14 +1,13 @@
 """Response headers: the Content-Security-Policy (strict for readers, workable for the admin)
 and the Permissions-Policy. The other security headers come from Django's SecurityMiddleware
-(here made to leave the onion address on plain HTTP) and XFrameOptionsMiddleware (see the
-SECURE_* settings)."""
+and XFrameOptionsMiddleware (see the SECURE_* settings); `OnionTransportMiddleware` makes them
+fit the onion address, which has no certificate."""
 
 from urllib.parse import urlsplit
 
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
-from django.middleware.security import SecurityMiddleware
 from js_asset import Media
 
 PERMISSIONS_POLICY = ", ".join(
@@ -38,20 +37,25 @@ def is_onion_request(request) -> bool:
     return bool(onion) and urlsplit(onion).netloc.lower() == request.get_host().lower()
 
 
-class OnionAwareSecurityMiddleware(SecurityMiddleware):
-    """Django's SecurityMiddleware, except on the onion address: Tor already encrypts and
-    authenticates the connection and onion services rarely have certificates, so it gets
-    neither the HTTPS redirect nor HSTS."""
+class OnionTransportMiddleware:
+    """Just before Django's SecurityMiddleware. A request through the onion address came
+    encrypted and authenticated end to end by Tor, and Tor Browser treats the address as a
+    secure context (Secure cookies included): it counts as secure, so it is not redirected to
+    an HTTPS the onion service does not have; and, having no certificate to pin, it gets no
+    HSTS. Its forms pass the CSRF check by origin (http://…onion is a trusted origin)."""
 
-    def process_request(self, request):
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
         if not is_onion_request(request):
-            return super().process_request(request)
-        return None
-
-    def process_response(self, request, response):
-        response = super().process_response(request, response)
-        if is_onion_request(request):
-            del response.headers["Strict-Transport-Security"]
+            return self.get_response(request)
+        request.META["wsgi.url_scheme"] = "https"
+        if settings.SECURE_PROXY_SSL_HEADER:
+            header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+            request.META[header] = secure_value
+        response = self.get_response(request)
+        response.headers.pop("Strict-Transport-Security", None)
         return response
 
 

@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def edited(client, desk):
-    """A post saved twice by an editor: as created, then with everything changed."""
+    """A post saved twice by an editor: with a title for search engines, then with everything
+    changed (a save that changes nothing stores no version: tests/feeds/test_feeds_changes.py)."""
     first, second = AuthorFactory(name="Anna First"), AuthorFactory(name="Boris Second")
     post = PostFactory(
         title="First title",
@@ -23,8 +24,8 @@ def edited(client, desk):
         tags=["Belarus"],
         key_points=["Old point"],
     )
-    unchanged = editable_data(client, post, desk.superuser)
-    logged_in(client, desk.editor).post(change_url(post), unchanged)
+    seo_title = editable_data(client, post, desk.superuser) | {"seo_title": "For search"}
+    logged_in(client, desk.editor).post(change_url(post), seo_title)
     [kazakhstan] = Tag.objects.resolve(["Kazakhstan"])
     changes = {
         "title": "Second title",

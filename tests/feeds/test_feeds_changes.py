@@ -113,12 +113,13 @@ def test_an_unchanged_admin_save_keeps_updated_etag_and_last_modified(client):
     post = PostFactory(tags=["Belarus"], key_points=["First", "Second"])
     client.force_login(UserFactory(is_superuser=True))
     before = validators(client)
-    updated_at = Post.objects.get().updated_at
+    updated_at, versions = Post.objects.get().updated_at, post.history.count()
 
     response = client.post(change_url(post), form_data(client.get(change_url(post))))
 
     assert response.status_code == 302
     assert Post.objects.get().updated_at == updated_at
+    assert post.history.count() == versions
     assert validators(client) == before
 
 
