@@ -12,6 +12,7 @@ fetched and counts as up to date.
 """
 
 from dataclasses import dataclass
+from http.client import HTTPException
 from urllib.error import HTTPError
 from urllib.request import Request, urlopen
 
@@ -63,7 +64,7 @@ def examine(mirror: Mirror, markers: tuple[str, ...]) -> Finding:
         status, page = fetch(mirror.url + "/")
     except HTTPError as error:
         return Finding(Mirror.Result.DOWN, error.code, f"HTTP {error.code}")
-    except (OSError, ValueError) as error:
+    except (OSError, HTTPException, ValueError) as error:
         return Finding(Mirror.Result.DOWN, None, str(getattr(error, "reason", error)))
     if status != 200:
         return Finding(Mirror.Result.DOWN, status, f"HTTP {status}")
