@@ -11,6 +11,7 @@ An onion address cannot be reached without Tor; the app itself serves it, so it 
 fetched and counts as up to date.
 """
 
+import logging
 from dataclasses import dataclass
 from http.client import HTTPException
 from urllib.error import HTTPError
@@ -23,6 +24,8 @@ from django.utils.encoding import iri_to_uri
 from blog.models import Post
 
 from .models import Mirror
+
+logger = logging.getLogger(__name__)
 
 MAX_PAGE_BYTES = 2 * 1024 * 1024
 USER_AGENT = "Columnist-mirror-check/1"
@@ -42,6 +45,10 @@ def check_all() -> list[Mirror]:
     mirrors = list(Mirror.objects.all())
     for mirror in mirrors:
         finding = examine(mirror, markers)
+        if finding.result != mirror.result:
+            logger.warning(
+                "mirror %s: %s → %s %s", mirror.url, mirror.result, finding.result, finding.error
+            )
         mirror.record(finding.result, finding.http_status, finding.error)
     return mirrors
 
