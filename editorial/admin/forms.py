@@ -38,6 +38,10 @@ class PostAdminForm(KeepsCurrentChoices):
         self._keep_untouched_publication_time()
         return cleaned_data
 
+    def changes_relations(self, formsets) -> bool:
+        """Whether this save changes the post's tags, authors or key points."""
+        return "tags" in self.changed_data or any(formset.has_changed() for formset in formsets)
+
     def _keep_untouched_publication_time(self):
         """The form shows the time to the second; left as it was, it keeps the stored
         fraction of a second, so that saving an unchanged form changes nothing (Post.save)."""

@@ -137,3 +137,18 @@ def test_comparing_unknown_versions_is_a_not_found(client, desk, query):
     )
 
     assert response.status_code == 404
+
+
+def test_changing_only_a_key_point_is_a_new_version_and_an_update(client, desk, edited):
+    *_, before = versions_of(edited)
+    updated_at = Post.objects.get(pk=edited.pk).updated_at
+    data = editable_data(client, edited, desk.superuser) | {"key_points-0-text": "Newer point"}
+
+    logged_in(client, desk.editor).post(change_url(edited), data)
+
+    *_, previous, latest = versions_of(edited)
+    assert previous == before
+    assert previous.relations["key_points"] == ["New point"]
+    assert latest.relations["key_points"] == ["Newer point"]
+    assert latest.history_user == desk.editor
+    assert Post.objects.get(pk=edited.pk).updated_at > updated_at
