@@ -31,3 +31,12 @@ def required_in_production(name, development_default):
 
 
 SITE_NAME = os.environ.get("SITE_NAME", "Columnist")
+
+
+def origin(value: str, default_scheme: str) -> str:
+    """`value` — a host ("mirror.example", "mirror.example:8443") or an origin
+    ("http://127.0.0.1:8001") — as an origin, with `default_scheme` when it names none."""
+    value = value.strip().rstrip("/")
+    if not value or "://" in value:
+        return value
+    return f"{default_scheme}://{value}"

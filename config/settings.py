@@ -3,7 +3,8 @@
 DJANGO_ENV=production switches on the production checks; everything else has a
 safe local default so that `make run` works on a fresh machine. The environment helpers
 are in env.py; security and logs in settings_security.py, mail in settings_mail.py,
-Telegram in settings_telegram.py, the static edition in settings_edition.py.
+Telegram in settings_telegram.py, the static edition in settings_edition.py, mirrors and
+the onion address in settings_mirrors.py.
 """
 
 import hashlib
@@ -26,6 +27,8 @@ from .env import (  # noqa: F401  (settings too)
 )
 from .settings_edition import *  # noqa: F403
 from .settings_mail import *  # noqa: F403
+from .settings_mirrors import *  # noqa: F403
+from .settings_mirrors import alternative_hosts, alternative_origins
 from .settings_security import *  # noqa: F403
 from .settings_telegram import *  # noqa: F403
 
@@ -36,7 +39,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or (
 )
 if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DJANGO_ENV=production.")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+ALLOWED_HOSTS += alternative_hosts()
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS") + alternative_origins()
 
 
 INSTALLED_APPS = [
@@ -66,6 +70,7 @@ INSTALLED_APPS = [
     "newsletter",
     "feeds",
     "telegram",
+    "mirrors",
     "search",
     "seo",
     "edition",
@@ -76,7 +81,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that a cached page skips the rest; it keeps what the rest adds (see its doc).
     "pagecache.middleware.PageCacheMiddleware",
+    "security.headers.OnionTransportMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Absolute addresses on the host the reader came through (blog/links.py).
+    "mirrors.middleware.PublicOriginMiddleware",
     "security.headers.ContentSecurityPolicyMiddleware",
     "security.headers.PermissionsPolicyMiddleware",
     "security.requests.HostileRequestMiddleware",

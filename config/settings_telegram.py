@@ -3,8 +3,6 @@
 import os
 from datetime import timedelta
 
-from .env import env_list
-
 # The bot's token from @BotFather; without it nothing is posted. It is read here only: the
 # admin never shows it and error messages have it cut out.
 TELEGRAM_BOT_TOKEN = os.environ.get("TELEGRAM_BOT_TOKEN", "")
@@ -15,7 +13,3 @@ TELEGRAM_TIMEOUT = float(os.environ.get("TELEGRAM_TIMEOUT", "10"))
 # Calls per change before giving up, and the pause before the first retry (doubling after).
 TELEGRAM_MAX_ATTEMPTS = 8
 TELEGRAM_RETRY_DELAY = timedelta(seconds=30)
-
-# Mirrors of the site that readers reach without a VPN ("mirror.example.org" or an
-# address with its scheme), comma-separated; posts link to the first.
-MIRROR_HOSTS = env_list("MIRROR_HOSTS")

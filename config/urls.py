@@ -11,6 +11,7 @@ import authors.urls
 import blog.urls
 import editorial.urls
 import feeds.urls
+import mirrors.urls
 import search.urls
 import seo.urls
 from blog.language import switch_language
@@ -31,6 +32,7 @@ urlpatterns = [
     path("newsletter/", include("newsletter.urls")),
     path("i18n/setlang/", switch_language, name="set_language"),
     *seo.urls.urlpatterns,
+    *mirrors.urls.urlpatterns,
     path("", include((blog_pages, "blog"))),
 ]
 if settings.DEBUG:

@@ -3,8 +3,9 @@
 A feed's validators come from the page cache's generation, which changes whenever anything
 readers see does: a request that names them gets 304 before any post is read. Otherwise
 the feed's `Edition` is built once — the newest posts as entries, with absolute addresses
-on SITE_URL — and Django's syndication framework writes it in the format chosen in the
-URLconf.
+on the host the reader came through (blog/links.py: SITE_URL, a mirror or the onion
+address; entry ids stay on SITE_URL's) — and Django's syndication framework writes it in
+the format chosen in the URLconf.
 """
 
 from datetime import datetime
@@ -23,7 +24,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
 from authors.models import Author
-from blog.links import file_url
+from blog.links import absolute_url, file_url
 from blog.models import Post, Section, Tag
 from pagecache.generation import current_generation
 
@@ -47,10 +48,12 @@ class Edition(NamedTuple):
     subject: object
     entries: tuple[Entry, ...]
     last_modified: datetime
+    feed_url: str  # the feed's own address (rel="self", the WebSub topic)
 
 
 def site_root() -> str:
-    return f"{settings.SITE_URL}/"
+    """The site's root on the host the reader came through (blog/links.py)."""
+    return absolute_url("/")
 
 
 class ColumnistFeed(Feed):
@@ -88,7 +91,7 @@ class ColumnistFeed(Feed):
         posts = self.filter_posts(Post.objects.published(), subject)
         latest = posts.for_readers().newest_first().top(settings.FEED_ITEMS)
         entries = tuple(entry_for(post, site_root()) for post in latest)
-        return Edition(subject, entries, last_modified)
+        return Edition(subject, entries, last_modified, absolute_url(request.path))
 
     # What a scope defines.
 
@@ -131,6 +134,9 @@ class ColumnistFeed(Feed):
 
     def link(self, edition):
         return urljoin(site_root(), self.page_url(edition.subject))
+
+    def feed_url(self, edition):
+        return edition.feed_url
 
     def feed_extra_kwargs(self, edition):
         return {

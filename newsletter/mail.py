@@ -1,7 +1,9 @@
 """The two mails the newsletter sends: the confirmation, and a new post.
 
 Each is text first, then HTML, with a Message-ID on the site's own domain; post mails
-carry the List-* headers of RFC 2369, 2919 and 8058 (one-click unsubscribe).
+carry the List-* headers of RFC 2369, 2919 and 8058 (one-click unsubscribe). While a mirror
+is announced (mirrors.models), each also gives its links on that mirror, for readers who
+cannot reach the main host.
 """
 
 from email.utils import formataddr, parseaddr
@@ -15,14 +17,18 @@ from django.utils.translation import gettext as _
 
 from blog.links import absolute_url
 from blog.plaintext import html_lines
+from mirrors.models import Mirror
 
 from .conf import mail_domain
 from .tokens import CONFIRM, MANAGE, UNSUBSCRIBE, make_token
 
 
 def confirmation_message(subscriber) -> EmailMultiAlternatives:
+    mirror = Mirror.objects.for_mail()
     context = {
         "confirm_url": link(subscriber, CONFIRM, "newsletter:confirm"),
+        "mirror_confirm_url": mirror
+        and link(subscriber, CONFIRM, "newsletter:confirm", mirror.url),
         "follows": subscriber.follows.unconfirmed(),
         "site_name": settings.SITE_NAME,
     }
@@ -45,6 +51,7 @@ def post_message(post, subscriber) -> EmailMultiAlternatives:
         "disclaimer_text": "\n\n".join(html_lines(disclaimer.text)) if disclaimer else "",
         "unsubscribe_url": unsubscribe_url,
         "manage_url": link(subscriber, MANAGE, "newsletter:manage"),
+        "mirror": mirror_links(post, subscriber),
         "site_name": settings.SITE_NAME,
     }
     headers = {
@@ -67,8 +74,20 @@ def recipient(subscriber) -> str:
     return subscriber.email
 
 
-def link(subscriber, purpose: str, view: str) -> str:
-    return absolute_url(reverse(view, args=[make_token(subscriber, purpose)]))
+def mirror_links(post, subscriber) -> dict | None:
+    """The post, manage and unsubscribe links on the mirror mails offer, if one is announced."""
+    mirror = Mirror.objects.for_mail()
+    if mirror is None:
+        return None
+    return {
+        "post_url": absolute_url(post.get_absolute_url(), mirror.url),
+        "manage_url": link(subscriber, MANAGE, "newsletter:manage", mirror.url),
+        "unsubscribe_url": link(subscriber, UNSUBSCRIBE, "newsletter:unsubscribe", mirror.url),
+    }
+
+
+def link(subscriber, purpose: str, view: str, base: str = "") -> str:
+    return absolute_url(reverse(view, args=[make_token(subscriber, purpose)]), base)
 
 
 def compose(template, context, *, subject, sender_name, to, headers=None):

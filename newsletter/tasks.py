@@ -9,6 +9,7 @@ from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from editorial.publication import announce_due_posts
+from mirrors.tasks import check_when_due as check_mirrors_when_due
 
 from .conf import setting
 from .delivery import deliver, send_claimed
@@ -57,10 +58,12 @@ def retry_deliveries(post_id: int):
 @task()
 def tick():
     """Every minute: announce scheduled posts that came due, resume stalled mails, forget
-    what the newsletter no longer needs (newsletter/retention.py)."""
+    what the newsletter no longer needs (newsletter/retention.py), and check the mirrors
+    every few minutes."""
     schedule_tick()
     announce_due_posts()
     forget_expired()
+    check_mirrors_when_due()
     for post_id in Delivery.objects.due_for_retry().post_ids():
         retry_deliveries.enqueue(post_id)
     for mail_id in ConfirmationMail.objects.due_for_retry().values_list("pk", flat=True):

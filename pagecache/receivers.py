@@ -23,6 +23,7 @@ READER_MODELS = (
     "blog.TaggedPost",
     "blog.SearchDocument",
     "authors.Author",
+    "mirrors.Mirror",
 )
 M2M_CHANGES = frozenset({"post_add", "post_remove", "post_clear"})
 
@@ -39,6 +40,8 @@ def content_changed(sender, using, **kwargs):
     renew_after_commit(using)
 
 
-def relation_changed(sender, action, using, **kwargs):
-    if action in M2M_CHANGES:
+def relation_changed(sender, action, using, pk_set=None, **kwargs):
+    """A relation added or removed; adding or removing nothing (taggit reports the unchanged
+    tags of a saved form so) changes nothing."""
+    if action in M2M_CHANGES and (action == "post_clear" or pk_set):
         renew_after_commit(using)

@@ -1,9 +1,11 @@
 """What each page tells search engines and social networks, as one PageMeta per page.
 
 Rules: every page has a title and a description; indexable pages name their canonical
-address (without any query string). Search results and every page of a list other than
-its first are `noindex, follow` — crawlers follow their links to the posts but do not
-list the page — and name no canonical address.
+address (without any query string), which — like og:url — is on SITE_URL even when the page
+is read through a mirror or the onion address; every other address follows the reader's
+host. Search results and every page of a list other than its first are `noindex, follow` —
+crawlers follow their links to the posts but do not list the page — and name no canonical
+address.
 """
 
 from dataclasses import dataclass, field
@@ -14,7 +16,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from blog.links import absolute_url, file_url
+from blog.links import absolute_url, file_url, main_url
 from blog.plaintext import html_text
 
 from . import jsonld
@@ -118,7 +120,7 @@ def for_post(post) -> PageMeta:
     return PageMeta(
         title=post_title(post),
         description=description,
-        url=absolute_url(post.get_absolute_url()),
+        url=main_url(post.get_absolute_url()),
         type="article",
         language=post.language,
         image=image,
@@ -152,12 +154,12 @@ def for_listing(request, title, description, trail=(), structured_data=()) -> Pa
     """A list of posts (or of columnists); `trail` holds (name, path) breadcrumbs below home.
     Later pages keep only what a crawler needs to follow their links."""
     if is_later_page(request):
-        url = absolute_url(request.get_full_path())
+        url = main_url(request.get_full_path())
         return PageMeta(title, summary(description), url, canonical=False, robots=NOINDEX)
     data = list(structured_data)
     if trail:
         data.append(jsonld.breadcrumbs([(settings.SITE_NAME, reverse("blog:index")), *trail]))
-    return PageMeta(title, summary(description), absolute_url(request.path), structured_data=data)
+    return PageMeta(title, summary(description), main_url(request.path), structured_data=data)
 
 
 def for_index(request) -> PageMeta:
@@ -198,7 +200,7 @@ def for_search(request) -> PageMeta:
     return PageMeta(
         title=_("Search"),
         description=site_description(),
-        url=absolute_url(request.get_full_path()),
+        url=main_url(request.get_full_path()),
         canonical=False,
         robots=NOINDEX,
     )

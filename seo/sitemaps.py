@@ -4,12 +4,12 @@ of the last two days. Each costs the same few queries whatever the number of pos
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
 
 from authors.models import Author
+from blog.links import public_origin
 from blog.models import Post, Section, Tag
 
 NEWS_WINDOW = timedelta(days=2)
@@ -22,13 +22,15 @@ def latest_update(**lookup):
 
 
 class SiteSitemap(Sitemap):
-    """Addresses on SITE_URL, like every other absolute address the site gives out."""
+    """Addresses on the public origin (blog/links.py), like every other absolute address the
+    site gives out: SITE_URL, or the mirror or onion address the sitemap was read through."""
 
-    def get_protocol(self, protocol=None):
-        return urlsplit(settings.SITE_URL).scheme
+    @property
+    def protocol(self):
+        return urlsplit(public_origin()).scheme
 
     def get_domain(self, site=None):
-        return urlsplit(settings.SITE_URL).netloc
+        return urlsplit(public_origin()).netloc
 
 
 class ListingSitemap(SiteSitemap):

@@ -1,5 +1,8 @@
 """/sitemap.xml (an index), /sitemap-<section>.xml, /robots.txt and /favicon.ico."""
 
+from dataclasses import replace
+from urllib.parse import urlsplit
+
 from django.contrib.sitemaps import views as sitemaps
 from django.shortcuts import redirect
 from django.templatetags.static import static
@@ -22,7 +25,18 @@ SITEMAPS = {
 
 @require_safe
 def sitemap_index(request):
-    return sitemaps.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
+    """Django's index names each sitemap on the request's Host: here on the public origin."""
+    response = sitemaps.index(request, SITEMAPS, sitemap_url_name="sitemap_section")
+    response.context_data["sitemaps"] = [
+        replace(item, location=absolute_url(path_and_query(item.location)))
+        for item in response.context_data["sitemaps"]
+    ]
+    return response
+
+
+def path_and_query(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.path}?{parts.query}" if parts.query else parts.path
 
 
 @require_safe

@@ -1,14 +1,10 @@
-"""Where a reader without a VPN can read a post: its address on a mirror of the site."""
-
-from django.conf import settings
+"""Where a reader without a VPN can read a post: its address on a healthy mirror."""
 
 from blog.links import absolute_url
+from mirrors.models import Mirror
 
 
 def mirror_url(post) -> str:
-    """The post's address on a mirror of the site, or "" when there is none."""
-    if not settings.MIRROR_HOSTS:
-        return ""
-    host = settings.MIRROR_HOSTS[0]
-    base = host if "://" in host else f"https://{host}"
-    return absolute_url(post.get_absolute_url(), base)
+    """The post's address on the mirror mails offer (the first healthy web mirror), or ""."""
+    mirror = Mirror.objects.for_mail()
+    return absolute_url(post.get_absolute_url(), mirror.url) if mirror else ""

@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 import pytest
 from django.core.cache import caches
 from django.db import transaction
@@ -5,6 +7,8 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 
 from editorial.demo import load_demo
 from pagecache.generation import renew_generation
+from tests.mirrors.hosts import MAIN, MIRROR, ONION
+from tests.mirrors.servers import MirrorServer
 
 
 @pytest.fixture(autouse=True)
@@ -47,3 +51,28 @@ def run_renewals_if_committed(connection):
     for entry in renewals:
         connection.run_on_commit.remove(entry)
         renew_generation()
+
+
+@pytest.fixture
+def hosts(settings):
+    """The site on MAIN, with the mirror MIRROR and the onion address ONION (tests/mirrors)."""
+    settings.SITE_URL = MAIN
+    settings.MIRROR_ORIGINS = [MIRROR]
+    settings.ONION_ORIGIN = ONION
+    settings.ALLOWED_HOSTS = [urlsplit(origin).hostname for origin in (MAIN, MIRROR, ONION)]
+    settings.CSRF_TRUSTED_ORIGINS = [MIRROR, ONION]
+
+
+@pytest.fixture
+def mirror_server():
+    """Start HTTP servers standing in for mirrors (`mirror_server(page)`); all are stopped
+    after the test."""
+    started = []
+
+    def start(page=""):
+        started.append(MirrorServer(page))
+        return started[-1]
+
+    yield start
+    for server in started:
+        server.stop()

@@ -17,7 +17,7 @@ from blog.slugs import unicode_slugify
 from security.uploads import RandomName, SafeImageField
 
 from .querysets import PostQuerySet
-from .revisions import RevisionSnapshot
+from .revisions import KnowsItsChanges, RevisionSnapshot
 from .sections import Disclaimer, Section
 from .tags import CaseFoldingTagManager, TaggedPost
 
@@ -28,7 +28,7 @@ def default_post_language():
     return settings.LANGUAGE_CODE.split("-")[0]
 
 
-class Post(models.Model):
+class Post(KnowsItsChanges, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         REVIEW = "review", _("In review")
@@ -136,14 +136,19 @@ class Post(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        """Store the post; a save that changes no field stores nothing and sends no signal,
+        so that `updated_at`, the feeds' validators and the page cache stay as they were."""
         self._follow_title()
         self.slug = self.slug or unicode_slugify(self.title)
         self.word_count = len(f"{self.lead} {html_text(self.body)}".split())
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
+        if kwargs.get("update_fields") is None and not self.changed_fields():
+            return
         with transaction.atomic():
             super().save(*args, **kwargs)
             self._remember_old_slug()
+        self.remember_stored_values()
 
     def get_absolute_url(self):
         return reverse("blog:post", kwargs={"slug": self.slug})
@@ -152,13 +157,13 @@ class Post(models.Model):
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
         instance._saved_slug = instance.__dict__.get("slug")
-        instance._saved_title = instance.__dict__.get("title")
+        instance.remember_stored_values()
         return instance
 
     def _follow_title(self):
         """Until its first publication, an address made from the title follows the title
         (one typed by hand stays); an address already taken is not followed."""
-        saved_title = getattr(self, "_saved_title", None)
+        saved_title = getattr(self, "_stored", {}).get("title")
         if not saved_title or saved_title == self.title:
             return
         if self.slug != unicode_slugify(saved_title) or self.status == self.Status.PUBLISHED:
@@ -174,7 +179,6 @@ class Post(models.Model):
         if old_slug and old_slug != self.slug:
             PostRedirect.objects.update_or_create(old_slug=old_slug, defaults={"post": self})
         self._saved_slug = self.slug
-        self._saved_title = self.title
 
     def clean(self):
         super().clean()

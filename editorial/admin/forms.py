@@ -42,7 +42,19 @@ class PostAdminForm(KeepsCurrentChoices):
     def clean(self):
         cleaned_data = super().clean()
         self._refuse_stale_edit()
+        self._keep_untouched_publication_time()
         return cleaned_data
+
+    def changes_relations(self, formsets) -> bool:
+        """Whether this save changes the post's tags, authors or key points."""
+        return "tags" in self.changed_data or any(formset.has_changed() for formset in formsets)
+
+    def _keep_untouched_publication_time(self):
+        """The form shows the time to the second; left as it was, it keeps the stored
+        fraction of a second, so that saving an unchanged form changes nothing (Post.save)."""
+        untouched = "publish_at" in self.cleaned_data and "publish_at" not in self.changed_data
+        if self.instance.pk and untouched:
+            self.cleaned_data["publish_at"] = self.instance.publish_at
 
     def _post_clean(self):
         """A published post must keep passing the pre-publish checks when edited."""

@@ -149,11 +149,14 @@ class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, house.M
         if change and not workflow.can_edit(request.user, obj):
             raise PermissionDenied
         obj._history_user = request.user
+        obj._fields_unchanged = not obj.changed_fields()
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         post = form.instance
+        if change and post._fields_unchanged and form.changes_relations(formsets):
+            post.save(update_fields=["updated_at"])  # an edit too: a version, a new date
         record_relations(post)
         self.warn_about_style(request, post)
         transition = workflow.TRANSITIONS.get(request.POST.get("_transition", ""))

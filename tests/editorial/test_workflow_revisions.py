@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def edited(client, desk):
-    """A post saved twice by an editor: as created, then with everything changed."""
+    """A post saved twice by an editor: with a title for search engines, then with everything
+    changed (a save that changes nothing stores no version: tests/feeds/test_feeds_changes.py)."""
     first, second = AuthorFactory(name="Anna First"), AuthorFactory(name="Boris Second")
     post = PostFactory(
         title="First title",
@@ -23,8 +24,8 @@ def edited(client, desk):
         tags=["Belarus"],
         key_points=["Old point"],
     )
-    unchanged = editable_data(client, post, desk.superuser)
-    logged_in(client, desk.editor).post(change_url(post), unchanged)
+    seo_title = editable_data(client, post, desk.superuser) | {"seo_title": "For search"}
+    logged_in(client, desk.editor).post(change_url(post), seo_title)
     [kazakhstan] = Tag.objects.resolve(["Kazakhstan"])
     changes = {
         "title": "Second title",
@@ -136,3 +137,18 @@ def test_comparing_unknown_versions_is_a_not_found(client, desk, query):
     )
 
     assert response.status_code == 404
+
+
+def test_changing_only_a_key_point_is_a_new_version_and_an_update(client, desk, edited):
+    *_, before = versions_of(edited)
+    updated_at = Post.objects.get(pk=edited.pk).updated_at
+    data = editable_data(client, edited, desk.superuser) | {"key_points-0-text": "Newer point"}
+
+    logged_in(client, desk.editor).post(change_url(edited), data)
+
+    *_, previous, latest = versions_of(edited)
+    assert previous == before
+    assert previous.relations["key_points"] == ["New point"]
+    assert latest.relations["key_points"] == ["Newer point"]
+    assert latest.history_user == desk.editor
+    assert Post.objects.get(pk=edited.pk).updated_at > updated_at

@@ -16,7 +16,6 @@ def bot_api(settings):
     settings.TELEGRAM_BOT_TOKEN = TOKEN
     settings.TELEGRAM_API_URL = fake.url
     settings.SITE_URL = SITE
-    settings.MIRROR_HOSTS = []
     yield fake
     fake.server.shutdown()
     fake.server.server_close()

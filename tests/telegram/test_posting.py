@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from blog.models import KeyPoint, Post
 from editorial.publication import announce_due_posts
+from mirrors.models import Mirror
 from telegram.models import Channel, TelegramMessage
 from tests.factories import AuthorFactory, PostFactory, SectionFactory
 
@@ -77,9 +78,14 @@ def test_html_special_characters_are_escaped(bot_api, publish):
     assert {tag.split()[0].strip("<>/") for tag in HTML_TAG.findall(text)} == {"a", "b"}
 
 
-@pytest.mark.parametrize("mirror", ["mirror.example.net", "https://mirror.example.net/"])
-def test_a_mirror_adds_a_link_to_read_without_vpn(bot_api, publish, settings, mirror):
-    settings.MIRROR_HOSTS = [mirror, "second.example.net"]
+def healthy_mirror(url, result=Mirror.Result.OK):
+    return Mirror.objects.create(url=url, kind=Mirror.Kind.MIRROR, result=result)
+
+
+def test_a_healthy_mirror_adds_a_link_to_read_without_vpn(bot_api, publish):
+    healthy_mirror("https://down.example.net", Mirror.Result.DOWN)
+    healthy_mirror("https://mirror.example.net")
+    healthy_mirror("https://second.example.net")
     Channel.objects.create(chat="@all_columns")
 
     post = publish(PostFactory)
@@ -97,10 +103,8 @@ def test_the_message_speaks_the_language_of_the_column(bot_api, publish):
     assert ">Чытаць калёнку</a>" in bot_api.sent()[0]["text"]
 
 
-def test_a_long_list_of_points_is_cut_at_a_whole_point_within_4096_characters(
-    bot_api, publish, settings
-):
-    settings.MIRROR_HOSTS = ["mirror.example.net"]
+def test_a_long_list_of_points_is_cut_at_a_whole_point_within_4096_characters(bot_api, publish):
+    healthy_mirror("https://mirror.example.net")
     Channel.objects.create(chat="@all_columns")
     points = [f"Point {n}: " + "ў" * 200 for n in range(40)]
 
