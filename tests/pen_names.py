@@ -45,6 +45,7 @@ def make_pen_name_writer(**post_fields) -> PenNameWriter:
     )
     post = PostFactory(authors=[author], title="Letters from home", **post_fields)
     post._history_user = user
+    post.lead += " Revised by the writer."
     post.save()
     PostTransition.objects.create(
         post=post, user=user, from_status=Post.Status.DRAFT, to_status=Post.Status.REVIEW

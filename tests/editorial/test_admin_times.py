@@ -1,6 +1,6 @@
 """Every time the desk is told or asked for is in the site's time zone, and names it."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.test import Client
@@ -39,12 +39,14 @@ def test_the_scheduled_message_gives_the_local_time_and_zone(client, desk, draft
 
 
 def test_a_restored_version_is_named_by_its_local_time(client, desk, draft, time_machine):
-    time_machine.move_to(NINE_UTC, tick=False)
     editor = logged_in(client, desk.editor)
-    editor.post(change_url(draft), editable_data(Client(), draft, desk.superuser))
-    version = draft.history.order_by("-history_id").first()
+    for moment, title in [(NINE_UTC, "The noon title"), (NINE_UTC + timedelta(hours=1), "Later")]:
+        time_machine.move_to(moment, tick=False)
+        edited = editable_data(Client(), draft, desk.superuser) | {"title": title}
+        editor.post(change_url(draft), edited)
+    noon_version = draft.history.get(title="The noon title")
 
-    editor.post(reverse("admin:blog_post_restore", args=[draft.pk, version.pk]))
+    editor.post(reverse("admin:blog_post_restore", args=[draft.pk, noon_version.pk]))
 
     latest = draft.history.order_by("-history_id").first()
     assert latest.history_change_reason == f"Restored the version of {NOON_IN_MINSK}"

@@ -55,7 +55,7 @@ def test_a_post_mail_links_to_the_post_and_the_subscription_on_a_healthy_mirror(
 
 def test_the_confirmation_mail_offers_the_mirror_too(healthy_mirror, client):
     subscribe(client, "new@example.org")
-    subscriber = Subscriber.objects.get(email="new@example.org")
+    subscriber = Subscriber.objects.with_address("new@example.org").get()
 
     message = confirmation_message(subscriber)
 
