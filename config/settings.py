@@ -23,6 +23,7 @@ from .env import (  # noqa: F401  (settings too)
     env_list,
     required_in_production,
 )
+from .settings_fediverse import *  # noqa: F403
 from .settings_mail import *  # noqa: F403
 from .settings_security import *  # noqa: F403
 
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "editorial",
     "newsletter",
     "feeds",
+    "fediverse",
     "search",
     "seo",
     "bench",
@@ -79,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "fediverse.negotiation.ActivityJsonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

@@ -27,3 +27,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Login throttling needs a request, which the test client's login() does not pass;
 # tests/security/test_login_throttling.py switches it on where it is under test.
 AXES_ENABLED = False
+# The fediverse tests run other servers on 127.0.0.1.
+FEDIVERSE_ALLOW_PRIVATE_ADDRESSES = True

@@ -4,7 +4,7 @@ Which app may import which is checked by `lint-imports` in `make lint`."""
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["authors", "backups", "blog", "config", "editorial", "feeds", "newsletter"]
+APPS = ["authors", "backups", "blog", "config", "editorial", "feeds", "fediverse", "newsletter"]
 APPS += ["pagecache", "search", "security", "seo"]
 MAX_MODULE_LINES = 300
 MAX_BLOG_MODULES = 25

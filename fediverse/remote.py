@@ -1,0 +1,99 @@
+"""Talking to other servers: signed fetches of their actors and keys, signed deliveries.
+
+Every request has a short timeout and goes only to public addresses (unless
+FEDIVERSE_ALLOW_PRIVATE_ADDRESSES), so that a key id cannot point us at the local network.
+"""
+
+import ipaddress
+import json
+import socket
+from urllib.error import HTTPError
+from urllib.parse import urldefrag, urlsplit
+from urllib.request import Request, urlopen
+
+from django.conf import settings
+
+from .documents import ACTIVITY_JSON
+from .models import Actor, RemoteActor
+from .signatures import SignatureRefused, signed_headers
+
+MAX_DOCUMENT_BYTES = 1_000_000
+
+
+class RemoteError(Exception):
+    pass
+
+
+def check_address(url: str):
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise RemoteError(f"not a web address: {url[:200]}")
+    if settings.FEDIVERSE_ALLOW_PRIVATE_ADDRESSES:
+        return
+    try:
+        found = socket.getaddrinfo(parts.hostname, parts.port or 443)
+    except OSError as error:
+        raise RemoteError(f"unknown host {parts.hostname}") from error
+    if any(not ipaddress.ip_address(info[4][0]).is_global for info in found):
+        raise RemoteError(f"{parts.hostname} is not a public address")
+
+
+def send(method: str, url: str, body: bytes | None, signer: Actor) -> bytes:
+    """The body of the answer to a request signed by `signer`; RemoteError unless 2xx."""
+    check_address(url)
+    headers = signed_headers(method, url, body, signer)
+    headers["Accept"] = ACTIVITY_JSON
+    if body is not None:
+        headers["Content-Type"] = ACTIVITY_JSON
+    request = Request(url, data=body, headers=headers, method=method)
+    try:
+        with urlopen(request, timeout=settings.FEDIVERSE_TIMEOUT) as response:
+            return response.read(MAX_DOCUMENT_BYTES)
+    except HTTPError as error:
+        raise RemoteError(f"{url[:200]} answered {error.code}") from error
+    except (OSError, ValueError) as error:
+        raise RemoteError(f"{url[:200]} failed: {error}") from error
+
+
+def fetch(url: str) -> dict:
+    try:
+        document = json.loads(send("GET", url, None, Actor.objects.site()))
+    except ValueError as error:
+        raise RemoteError(f"{url[:200]} is not JSON") from error
+    if not isinstance(document, dict):
+        raise RemoteError(f"{url[:200]} is not an object")
+    return document
+
+
+def remote_actor(key_id: str, refresh: bool = False) -> RemoteActor:
+    """The actor owning `key_id`, from our records or fetched from its server."""
+    known = RemoteActor.objects.filter(key_id=key_id).first()
+    if known and not refresh:
+        return known
+    try:
+        document = fetch(urldefrag(key_id).url)
+        if "owner" in document and "publicKey" not in document:  # the key itself
+            document = fetch(document["owner"])
+        return remember(document, key_id)
+    except (RemoteError, KeyError, TypeError) as error:
+        raise SignatureRefused(f"cannot get key {key_id[:200]}: {error}") from error
+
+
+def remember(actor: dict, key_id: str) -> RemoteActor:
+    key = actor["publicKey"]
+    key = next(k for k in key if k.get("id") == key_id) if isinstance(key, list) else key
+    if key["id"] != key_id or key.get("owner", actor["id"]) != actor["id"]:
+        raise RemoteError("the key does not belong to its actor")
+    for address in (actor["id"], actor["inbox"]):
+        check_address(address)
+    shared_inbox = (actor.get("endpoints") or {}).get("sharedInbox", "")
+    remote, _created = RemoteActor.objects.update_or_create(
+        uri=actor["id"],
+        defaults={
+            "inbox": actor["inbox"],
+            "shared_inbox": shared_inbox if isinstance(shared_inbox, str) else "",
+            "key_id": key_id,
+            "public_key_pem": key["publicKeyPem"],
+        },
+    )
+    return remote
