@@ -69,15 +69,15 @@ def followed_actor(follow: dict) -> Actor:
     return actor
 
 
-def local_username(uri: str) -> str:
-    """The username in one of our actor addresses, or ""."""
+def local_username(uri: str, view_name: str = "fediverse:actor", key: str = "username") -> str:
+    """The username in one of our actor addresses (or other pages naming one), or ""."""
     if not uri.startswith(settings.SITE_URL + "/"):
         return ""
     try:
         match = resolve(unquote(urlsplit(uri).path))
     except Resolver404:
         return ""
-    return match.kwargs.get("username", "") if match.view_name == "fediverse:actor" else ""
+    return match.kwargs.get(key, "") if match.view_name == view_name else ""
 
 
 def follow(activity: dict, sender: RemoteActor):

@@ -65,8 +65,10 @@ def webfinger(request):
 
 
 def profile_username(url: str) -> str:
-    actors = [Actor.objects.site(), *Actor.objects.filter(author__is_active=True)]
-    return next((actor.username for actor in actors if actor.profile_url() == url), "")
+    """The username of the actor whose profile page is at `url`: an author's, or the site's."""
+    if url.rstrip("/") == settings.SITE_URL:
+        return settings.FEDIVERSE_SITE_USERNAME
+    return local_username(url, view_name="authors:detail", key="slug")
 
 
 @never_cache

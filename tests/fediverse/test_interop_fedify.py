@@ -1,0 +1,115 @@
+"""Interoperability with an independent ActivityPub implementation: Fedify (npm
+`@fedify/fedify`, tests/fediverse/interop/) on 127.0.0.1 finds a columnist by WebFinger,
+follows him and gets our signed Accept, then Create, Update and Delete as an editor
+publishes, edits and unpublishes a column by him and a co-author. Fedify verifies every
+signature of ours; we verify its.
+
+Fedify asks `acct:` WebFinger resources over https only, so it looks the columnist up by the
+address of his profile page (WebFinger over http, as our test server speaks)."""
+
+import json
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from urllib.request import Request, urlopen
+
+import pytest
+from django.core.management import call_command
+
+from editorial.workflow import TRANSITIONS, apply_transition
+from fediverse.models import Actor, Follower
+from tests.factories import AuthorFactory, PostFactory, UserFactory
+
+INTEROP = Path(__file__).parent / "interop"
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js 20 or later"),
+]
+
+
+@pytest.fixture(scope="module")
+def fedify():
+    if not (INTEROP / "node_modules" / "@fedify" / "fedify").exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=INTEROP, check=True)
+    process = subprocess.Popen(
+        ["node", "follower.mjs"], cwd=INTEROP, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        port = process.stdout.readline().split()[-1]
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def control(fedify: str, path: str, payload=None):
+    data = None if payload is None else json.dumps(payload).encode()
+    with urlopen(Request(f"{fedify}/control/{path}", data=data), timeout=60) as response:
+        return json.loads(response.read())
+
+
+def run_worker():
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+
+def events_after(fedify: str, count: int) -> list[dict]:
+    """What Fedify's inbox accepted, once it holds `count` activities (it answers first)."""
+    for _ in range(50):
+        events = control(fedify, "events")
+        if len(events) >= count:
+            return events
+        time.sleep(0.1)
+    return events
+
+
+def test_fedify_follows_a_columnist_and_gets_his_columns(fedify, live_server, settings):
+    settings.SITE_URL = live_server.url
+    settings.TASKS = DATABASE_TASKS
+    columnist = AuthorFactory(name="Valer Karbalevich", slug="valer-karbalevich")
+    coauthor = AuthorFactory(name="Co Author", slug="co-author")
+    editor = UserFactory(groups=["Editors"])
+
+    found = control(fedify, "follow", {"profile": f"{live_server.url}/authors/valer-karbalevich/"})
+    run_worker()
+    [accept] = events_after(fedify, 1)
+
+    actor = Actor.objects.of_author(columnist)
+    assert found == {
+        "subject": f"acct:valer-karbalevich@{live_server.url.split('//')[1]}",
+        "actor": actor.uri,
+        "name": "Valer Karbalevich",
+    }
+    follower = Follower.objects.get(actor=actor)
+    assert follower.remote.uri == f"{fedify}/users/reader"
+    assert accept["type"] == "Accept"
+    assert accept["actor"] == actor.uri
+    assert accept["object"]["type"] == "Follow"
+
+    post = PostFactory(authors=[columnist, coauthor], status="draft", publish_at=None)
+    apply_transition(post, TRANSITIONS["publish"], editor)
+    run_worker()
+    post.title = "An edited title"
+    post.save()
+    run_worker()
+    apply_transition(post, TRANSITIONS["unpublish"], editor)
+    run_worker()
+
+    accept, create, update, delete = events_after(fedify, 4)
+    post_url = f"{live_server.url}{post.get_absolute_url()}"
+    assert create["type"] == "Create"
+    assert create["actor"] == actor.uri
+    assert create["object"]["type"] == "Article"
+    assert create["object"]["id"] == post_url
+    assert create["object"]["attributedTo"] == [actor.uri, Actor.objects.of_author(coauthor).uri]
+    assert update["type"] == "Update"
+    assert update["object"]["name"] == "An edited title"
+    assert delete["type"] == "Delete"
+    assert delete["object"] == {
+        "type": "Tombstone",
+        "id": post_url,
+        "name": None,
+        "attributedTo": [],
+    }
