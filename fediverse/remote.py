@@ -2,6 +2,8 @@
 
 Every request has a short timeout and goes only to public addresses (unless
 FEDIVERSE_ALLOW_PRIVATE_ADDRESSES), so that a key id cannot point us at the local network.
+Errors, logged and shown in the admin, name the server only: a reader's fediverse address
+is theirs.
 """
 
 import ipaddress
@@ -21,13 +23,17 @@ MAX_DOCUMENT_BYTES = 1_000_000
 
 
 class RemoteError(Exception):
-    pass
+    """Another server failed us. The message names the server, never an account on it."""
+
+
+def server(url: str) -> str:
+    return urlsplit(url).netloc[:100]
 
 
 def check_address(url: str):
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise RemoteError(f"not a web address: {url[:200]}")
+        raise RemoteError("not a web address")
     if settings.FEDIVERSE_ALLOW_PRIVATE_ADDRESSES:
         return
     try:
@@ -50,18 +56,18 @@ def send(method: str, url: str, body: bytes | None, signer: Actor) -> bytes:
         with urlopen(request, timeout=settings.FEDIVERSE_TIMEOUT) as response:
             return response.read(MAX_DOCUMENT_BYTES)
     except HTTPError as error:
-        raise RemoteError(f"{url[:200]} answered {error.code}") from error
+        raise RemoteError(f"{server(url)} answered {error.code}") from error
     except (OSError, ValueError) as error:
-        raise RemoteError(f"{url[:200]} failed: {error}") from error
+        raise RemoteError(f"{server(url)} failed: {error}") from error
 
 
 def fetch(url: str) -> dict:
     try:
         document = json.loads(send("GET", url, None, Actor.objects.site()))
     except ValueError as error:
-        raise RemoteError(f"{url[:200]} is not JSON") from error
+        raise RemoteError(f"{server(url)} sent no JSON") from error
     if not isinstance(document, dict):
-        raise RemoteError(f"{url[:200]} is not an object")
+        raise RemoteError(f"{server(url)} sent no object")
     return document
 
 
@@ -76,7 +82,7 @@ def remote_actor(key_id: str, refresh: bool = False) -> RemoteActor:
             document = fetch(document["owner"])
         return remember(document, key_id)
     except (RemoteError, KeyError, TypeError) as error:
-        raise SignatureRefused(f"cannot get key {key_id[:200]}: {error}") from error
+        raise SignatureRefused(f"cannot get the key: {error}") from error
 
 
 def remember(actor: dict, key_id: str) -> RemoteActor:
