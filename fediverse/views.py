@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
+from authors.models import Author
 from blog.models import Post
 
 from . import articles, documents
@@ -80,7 +81,8 @@ def nodeinfo_links(request):
 @never_cache
 @require_safe
 def nodeinfo(request):
-    actors = Actor.objects.federated().count()
+    authors = Author.objects.active().exclude(fediverse_actor__federated=False).count()
+    actors = authors + int(Actor.objects.site().federated)
     document = documents.nodeinfo(actors, Post.objects.published().count())
     profile = f"{documents.NODEINFO_SCHEMA}#"
     return JsonResponse(document, content_type=f'application/json; profile="{profile}"')

@@ -116,6 +116,7 @@ def test_nodeinfo(client, author):
     assert document["version"] == "2.1"
     assert document["protocols"] == ["activitypub"]
     assert document["usage"]["localPosts"] == 1
+    assert document["usage"]["users"]["total"] == 2  # the author and the site
     assert document["openRegistrations"] is False
 
 
