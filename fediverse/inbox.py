@@ -58,10 +58,15 @@ def receive(activity: dict, sender: RemoteActor):
         undo(activity["object"], sender)
 
 
+def named_actor(target) -> Actor | None:
+    """Our actor that `target` (an address, or an object with an id) names, or None."""
+    target = target.get("id") if isinstance(target, dict) else target
+    username = local_username(target) if isinstance(target, str) else ""
+    return Actor.objects.named(username) if username else None
+
+
 def followed_actor(follow: dict) -> Actor:
-    target = follow.get("object")
-    username = local_username(target if isinstance(target, str) else "")
-    actor = Actor.objects.named(username) if username else None
+    actor = named_actor(follow.get("object"))
     if actor is None:
         raise Refused(404, "no such actor here")
     if not actor.federated:
@@ -89,11 +94,6 @@ def follow(activity: dict, sender: RemoteActor):
 
 
 def undo(activity: dict, sender: RemoteActor):
-    if activity.get("type") == "Follow" and activity.get("actor") == sender.uri:
-        username = local_username(str(activity.get("object", "")))
-        Follower.objects.filter(remote=sender, actor__in=actors_named(username)).delete()
-
-
-def actors_named(username: str):
-    actor = Actor.objects.named(username) if username else None
-    return [actor] if actor else []
+    actor = named_actor(activity.get("object"))
+    if activity.get("type") == "Follow" and activity.get("actor") == sender.uri and actor:
+        Follower.objects.filter(remote=sender, actor=actor).delete()

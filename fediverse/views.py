@@ -37,7 +37,7 @@ def gone() -> HttpResponse:
 
 
 def federated_actor(username: str) -> Actor:
-    """The actor, or 404 for nobody and 410 for an actor whose federation is off."""
+    """The actor with this username, federated or not (the caller answers 410), else 404."""
     actor = Actor.objects.named(username)
     if actor is None:
         raise Http404
