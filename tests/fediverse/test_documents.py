@@ -35,6 +35,8 @@ def test_webfinger_finds_a_columnist_by_acct_and_by_actor_address(client, author
     profile = [link for link in jrd["links"] if link["rel"].endswith("profile-page")]
     assert profile[0]["href"] == "http://testserver/authors/valer-karbalevich/"
     assert by_uri.json() == jrd
+    by_profile = client.get(f"/.well-known/webfinger?resource={profile[0]['href']}")
+    assert by_profile.json() == jrd
 
 
 @pytest.mark.parametrize(

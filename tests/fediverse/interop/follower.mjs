@@ -3,7 +3,9 @@
 // activity to these listeners only once it has verified the request's HTTP signature and
 // that the activity's actor owns the signing key (skipSignatureVerification stays off);
 // anything else it answers 401. The test drives it:
-//   POST /control/follow {"profile": "<a profile page URL>"}  WebFinger, then Follow
+//   POST /control/follow {"resource": "acct:user@host", "plainHttp": "host"}
+//                                          WebFinger, then Follow
+
 //   GET  /control/events                                        what the inbox accepted
 // It prints "listening <port>" once it is ready.
 import http from "node:http";
@@ -61,8 +63,23 @@ federation
   .on(Update, record)
   .on(Delete, record);
 
-async function follow(profile) {
-  const jrd = await lookupWebFinger(profile, { allowPrivateAddress: true });
+// Fedify asks for `acct:` resources over https. The test server speaks plain http, so
+// requests to the host named in "plainHttp" go out as http, as if through a TLS-terminating
+// proxy; nothing else about them changes.
+const plainHttpHosts = new Set();
+const fetchOverTls = globalThis.fetch;
+globalThis.fetch = (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : input);
+  if (url.protocol === "https:" && plainHttpHosts.has(url.host)) {
+    url.protocol = "http:";
+    return fetchOverTls(input instanceof Request ? new Request(url, input) : url, init);
+  }
+  return fetchOverTls(input, init);
+};
+
+async function follow({ resource, plainHttp }) {
+  if (plainHttp) plainHttpHosts.add(plainHttp);
+  const jrd = await lookupWebFinger(resource, { allowPrivateAddress: true });
   const self = jrd.links.find((link) => link.rel === "self");
   const ctx = federation.createContext(new URL(origin), undefined);
   const columnist = await ctx.lookupObject(self.href);
@@ -94,7 +111,7 @@ const server = http.createServer(async (request, response) => {
       return response.end(JSON.stringify(events));
     }
     if (request.url === "/control/follow") {
-      const result = await follow(JSON.parse(data).profile);
+      const result = await follow(JSON.parse(data));
       response.writeHead(200, { "Content-Type": "application/json" });
       return response.end(JSON.stringify(result));
     }
