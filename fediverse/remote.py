@@ -14,12 +14,15 @@ from urllib.parse import urldefrag, urlsplit
 from urllib.request import Request, urlopen
 
 from django.conf import settings
+from django.db import IntegrityError, transaction
 
 from .documents import ACTIVITY_JSON
+from .keys import load_public_key
 from .models import Actor, RemoteActor
 from .signatures import SignatureRefused, signed_headers
 
 MAX_DOCUMENT_BYTES = 1_000_000
+MAX_ADDRESS = 500  # RemoteActor's address fields
 
 
 class RemoteError(Exception):
@@ -81,25 +84,33 @@ def remote_actor(key_id: str, refresh: bool = False) -> RemoteActor:
         if "owner" in document and "publicKey" not in document:  # the key itself
             document = fetch(document["owner"])
         return remember(document, key_id)
-    except (RemoteError, KeyError, TypeError) as error:
+    except (RemoteError, LookupError, TypeError, AttributeError, ValueError) as error:
         raise SignatureRefused(f"cannot get the key: {error}") from error
 
 
 def remember(actor: dict, key_id: str) -> RemoteActor:
-    key = actor["publicKey"]
-    key = next(k for k in key if k.get("id") == key_id) if isinstance(key, list) else key
-    if key["id"] != key_id or key.get("owner", actor["id"]) != actor["id"]:
+    """Keep where `actor` reads and its key `key_id`; RemoteError if they do not fit."""
+    keys = actor["publicKey"] if isinstance(actor["publicKey"], list) else [actor["publicKey"]]
+    key = next((key for key in keys if key.get("id") == key_id), None)
+    if key is None or key.get("owner", actor["id"]) != actor["id"]:
         raise RemoteError("the key does not belong to its actor")
-    for address in (actor["id"], actor["inbox"]):
-        check_address(address)
-    shared_inbox = (actor.get("endpoints") or {}).get("sharedInbox", "")
-    remote, _created = RemoteActor.objects.update_or_create(
-        uri=actor["id"],
-        defaults={
-            "inbox": actor["inbox"],
-            "shared_inbox": shared_inbox if isinstance(shared_inbox, str) else "",
-            "key_id": key_id,
-            "public_key_pem": key["publicKeyPem"],
-        },
-    )
+    addresses = {
+        "uri": actor["id"],
+        "inbox": actor["inbox"],
+        "shared_inbox": (actor.get("endpoints") or {}).get("sharedInbox") or "",
+    }
+    for address in addresses.values():
+        if not isinstance(address, str) or len(address) > MAX_ADDRESS:
+            raise RemoteError("the actor's addresses are not usable")
+        if address:
+            check_address(address)
+    load_public_key(key["publicKeyPem"])  # a ValueError unless it is a key
+    try:
+        with transaction.atomic():
+            remote, _created = RemoteActor.objects.update_or_create(
+                uri=addresses.pop("uri"),
+                defaults={**addresses, "key_id": key_id, "public_key_pem": key["publicKeyPem"]},
+            )
+    except IntegrityError as error:
+        raise RemoteError("another actor holds this key") from error
     return remote

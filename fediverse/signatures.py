@@ -21,9 +21,9 @@ from django.conf import settings
 from django.utils.datastructures import CaseInsensitiveMapping
 from django.utils.http import http_date, parse_http_date_safe
 from http_message_signatures import (
+    HTTPMessageSignaturesException,
     HTTPMessageVerifier,
     HTTPSignatureKeyResolver,
-    InvalidSignature,
     algorithms,
 )
 
@@ -159,6 +159,6 @@ def verify_rfc9421(request: SignedRequest, public_key_of) -> str:
             require_components=("@method", "@target-uri"),
             body=request.body,
         )
-    except InvalidSignature as error:
+    except HTTPMessageSignaturesException as error:
         raise SignatureRefused(f"the signature does not verify: {error}") from error
     return resolver.key_id

@@ -28,15 +28,15 @@ logger = logging.getLogger(__name__)
 ACTIVITY_CONTENT_TYPE = f"{documents.ACTIVITY_JSON}; charset=utf-8"
 
 
-def activity_json(document: dict, status: int = 200) -> JsonResponse:
-    return JsonResponse(document, status=status, content_type=ACTIVITY_CONTENT_TYPE)
+def activity_json(document: dict) -> JsonResponse:
+    return JsonResponse(document, content_type=ACTIVITY_CONTENT_TYPE)
 
 
 def gone() -> HttpResponse:
     return HttpResponse(status=410)
 
 
-def federated_actor(username: str) -> Actor:
+def actor_or_404(username: str) -> Actor:
     """The actor with this username, federated or not (the caller answers 410), else 404."""
     actor = Actor.objects.named(username)
     if actor is None:
@@ -91,14 +91,14 @@ def nodeinfo(request):
 @never_cache
 @require_safe
 def actor(request, username):
-    found = federated_actor(username)
+    found = actor_or_404(username)
     return activity_json(documents.actor_document(found)) if found.federated else gone()
 
 
 @never_cache
 @require_safe
 def followers(request, username):
-    found = federated_actor(username)
+    found = actor_or_404(username)
     if not found.federated:
         return gone()
     return activity_json(documents.follower_count(found, found.followers.count()))
@@ -107,7 +107,7 @@ def followers(request, username):
 @never_cache
 @require_safe
 def outbox(request, username):
-    found = federated_actor(username)
+    found = actor_or_404(username)
     if not found.federated:
         return gone()
     posts = Post.objects.published().newest_first()
@@ -131,7 +131,7 @@ class InboxView(View):
     http_method_names = ["post"]
 
     def post(self, request, username=None):
-        if username is not None and not federated_actor(username).federated:
+        if username is not None and not actor_or_404(username).federated:
             return gone()
         signed = SignedRequest(
             request.method, request.build_absolute_uri(), request.headers, request.body

@@ -81,3 +81,30 @@ def test_a_body_that_is_not_json_is_refused_after_its_signature(client, remote, 
     )
 
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        {"publicKeyPem": "not a key"},
+        {"owner": "http://elsewhere.example/users/someone"},
+        {"id": "http://elsewhere.example/key"},
+    ],
+)
+def test_an_unusable_remote_key_is_a_refusal_not_an_error(client, remote, broken):
+    reader = remote.user("reader")
+    columnist = Actor.objects.of_author(AuthorFactory(slug="valer-karbalevich"))
+    document = reader.document()
+    document["publicKey"] |= broken
+    reader.document = lambda: document
+    body = json.dumps(follow_activity(reader, columnist)).encode()
+
+    response = client.post(
+        "/fediverse/inbox",
+        body,
+        content_type="application/activity+json",
+        headers=cavage_headers(reader, "/fediverse/inbox", body),
+    )
+
+    assert response.status_code == 401
+    assert not Follower.objects.exists()
