@@ -68,6 +68,21 @@ def test_inboxes_of_different_servers_each_get_the_post(coauthors, committed):
         assert [a["type"] for a in other.activities()] == ["Create"]
 
 
+def test_a_dead_server_does_not_keep_the_post_from_the_others(coauthors, committed):
+    with FakeServer() as dead, FakeServer() as alive:
+        dead.statuses.extend([500] * 10)
+        follow(Actor.objects.of_author(coauthors[0]), dead.user("ales"))
+        follow(Actor.objects.of_author(coauthors[0]), alive.user("hanna"))
+        committed(PostFactory, authors=[coauthors[0]])
+
+        assert [a["type"] for a in alive.activities()] == ["Create"]
+    statuses = dict(Delivery.objects.values_list("inbox", "status"))
+    assert statuses == {
+        f"{dead.url}/inbox": Delivery.Status.GIVEN_UP,
+        f"{alive.url}/inbox": Delivery.Status.SENT,
+    }
+
+
 def test_editing_sends_update_and_unpublishing_sends_delete(remote, coauthors, committed):
     follow(Actor.objects.of_author(coauthors[0]), remote.user("ales"))
     post = committed(PostFactory, authors=[coauthors[0]])
