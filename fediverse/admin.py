@@ -33,10 +33,6 @@ class ActorAdmin(house.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    def changelist_view(self, request, extra_context=None):
-        Actor.objects.add_missing()
-        return super().changelist_view(request, extra_context)
-
 
 @admin.register(Delivery)
 class DeliveryAdmin(house.ModelAdmin):

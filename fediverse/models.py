@@ -32,12 +32,6 @@ class ActorQuerySet(models.QuerySet):
         author = Author.objects.active().filter(slug=username).first()
         return author and self.of_author(author)
 
-    def add_missing(self):
-        """An actor for the site and for every author that has none yet (federated)."""
-        self.site()
-        for author in Author.objects.filter(fediverse_actor=None):
-            self.of_author(author)
-
     def of_post(self, post: Post) -> list["Actor"]:
         """The federated actors a post is delivered for: its authors in byline order, the site."""
         actors = [self.of_author(author) for author in post.byline]

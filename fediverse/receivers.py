@@ -1,4 +1,6 @@
-"""When the fediverse hears of a post: `Create` on publication (`post_published`), `Update`
+"""Every new author is an actor (federated; editors may switch it off in the admin).
+
+When the fediverse hears of a post: `Create` on publication (`post_published`), `Update`
 when a post it has is saved changed and still visible, `Delete` when it is unpublished or
 deleted. Each waits for the commit and reads the post as readers now see it."""
 
@@ -6,12 +8,13 @@ from django.db import transaction
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 
+from authors.models import Author
 from blog.links import absolute_url
 from blog.models import Post
 from editorial.publication import post_published
 
 from .delivery import federate, withdraw
-from .models import FederatedPost
+from .models import Actor, FederatedPost
 
 
 def visible(post_id: int) -> Post | None:
@@ -48,3 +51,9 @@ def delete_with_the_post(sender, instance: Post, **kwargs):
     post_url = absolute_url(instance.get_absolute_url())
     if FederatedPost.objects.filter(post=instance.pk).exists():
         withdraw(instance, post_url)
+
+
+@receiver(post_save, sender=Author, dispatch_uid="fediverse_actor_for_author")
+def actor_for_new_author(sender, instance: Author, created=False, raw=False, **kwargs):
+    if created and not raw:
+        Actor.objects.of_author(instance)

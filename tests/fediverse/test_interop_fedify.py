@@ -16,8 +16,10 @@ from pathlib import Path
 from urllib.request import Request, urlopen
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
+from blog.roles import grant_roles
 from editorial.workflow import TRANSITIONS, apply_transition
 from fediverse.models import Actor, Follower
 from tests.factories import AuthorFactory, PostFactory, UserFactory
@@ -44,6 +46,13 @@ def fedify():
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(autouse=True)
+def roles(transactional_db):
+    """The groups a migration created, again: another live-server test may have emptied
+    the database since."""
+    grant_roles(Group, Permission)
 
 
 def control(fedify: str, path: str, payload=None):

@@ -16,7 +16,6 @@ class Command(BaseCommand):
         parser.add_argument("usernames", nargs="*", help="an author's slug or the site's name")
 
     def handle(self, *args, usernames, **options):
-        Actor.objects.add_missing()
         actors = [self.named(name) for name in usernames] or list(Actor.objects.all())
         for actor in actors:
             actor.rotate_keys()
