@@ -2,7 +2,8 @@
 headers and signature, as Mastodon signs) and RFC 9421 HTTP Message Signatures
 (`Signature-Input:` and `Signature:`, verified with PyPI `http-message-signatures`).
 
-We sign cavage, which every server verifies. A request we accept must cover its method and
+We sign cavage, which every server verifies, unless FEDIVERSE_SIGNATURE_STYLE says
+"rfc9421". A request we accept must cover its method and
 address, carry a date (or `created`) within FEDIVERSE_SIGNATURE_MAX_AGE and, with a body, a
 digest of it; `verify` returns the key id the request was signed with.
 """
@@ -22,6 +23,7 @@ from django.utils.datastructures import CaseInsensitiveMapping
 from django.utils.http import http_date, parse_http_date_safe
 from http_message_signatures import (
     HTTPMessageSignaturesException,
+    HTTPMessageSigner,
     HTTPMessageVerifier,
     HTTPSignatureKeyResolver,
     algorithms,
@@ -60,7 +62,38 @@ def body_digest(body: bytes) -> str:
 
 
 def signed_headers(method: str, url: str, body: bytes | None, actor) -> dict[str, str]:
-    """The headers that sign this request as `actor` (draft-cavage, rsa-sha256)."""
+    """The headers that sign this request as `actor`, in FEDIVERSE_SIGNATURE_STYLE."""
+    if settings.FEDIVERSE_SIGNATURE_STYLE == "rfc9421":
+        return rfc9421_headers(method, url, body, actor)
+    return cavage_headers(method, url, body, actor)
+
+
+class OwnKey(HTTPSignatureKeyResolver):
+    def __init__(self, actor):
+        self.actor = actor
+
+    def resolve_private_key(self, key_id: str):
+        return self.actor.private_key()
+
+
+def rfc9421_headers(method: str, url: str, body: bytes | None, actor) -> dict[str, str]:
+    """RFC 9421 (rsa-v1_5-sha256) over the method, address and, with a body, its digest."""
+    headers = {"Host": urlsplit(url).netloc, "Date": http_date()}
+    components = ("@method", "@target-uri", *(["content-digest"] if body is not None else []))
+    signer = HTTPMessageSigner(
+        signature_algorithm=algorithms.RSA_V1_5_SHA256, key_resolver=OwnKey(actor)
+    )
+    signer.sign(
+        SignedRequest(method, url, headers, body or b""),
+        key_id=actor.key_id,
+        covered_component_ids=components,
+        body=body,
+    )
+    return headers
+
+
+def cavage_headers(method: str, url: str, body: bytes | None, actor) -> dict[str, str]:
+    """draft-cavage (rsa-sha256) over (request-target), host, date and, with a body, digest."""
     headers = {"Host": urlsplit(url).netloc, "Date": http_date()}
     names = SIGNED_HEADERS if body is not None else SIGNED_HEADERS[:3]
     if body is not None:

@@ -6,12 +6,13 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from http_message_signatures import HTTPMessageVerifier, MappingKeyResolver, algorithms
 
 from blog.models import Post
 from fediverse.models import Actor, Delivery, Follower, RemoteActor
 from tests.factories import AuthorFactory, PostFactory
 
-from .remote import FakeServer
+from .remote import FakeServer, Message
 
 pytestmark = pytest.mark.django_db
 
@@ -171,3 +172,28 @@ def test_rotating_keys_shows_the_new_key_and_tells_followers(client, remote, coa
 def test_rotating_keys_of_an_unknown_actor_fails_with_one_line():
     with pytest.raises(CommandError, match="No fediverse actor is called 'nobody'"):
         call_command("rotate_actor_keys", "nobody")
+
+
+def test_deliveries_signed_with_rfc9421_verify_with_an_independent_library(
+    remote, coauthors, committed, settings
+):
+    settings.FEDIVERSE_SIGNATURE_STYLE = "rfc9421"
+    columnist = Actor.objects.of_author(coauthors[0])
+    follow(columnist, remote.user("ales"))
+
+    committed(PostFactory, authors=[coauthors[0]])
+
+    [request] = remote.received
+    columnist.refresh_from_db()
+    verifier = HTTPMessageVerifier(
+        signature_algorithm=algorithms.RSA_V1_5_SHA256,
+        key_resolver=MappingKeyResolver(
+            public_keys={columnist.key_id: columnist.public_key().encode()}, private_keys={}
+        ),
+    )
+    message = Message("POST", f"{remote.url}{request['path']}", request["headers"])
+    [result] = verifier.verify(
+        message, require_components=("@method", "@target-uri"), body=request["body"]
+    )
+    assert result.parameters["keyid"] == columnist.key_id
+    assert "Signature" in request["headers"]
