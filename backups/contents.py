@@ -30,6 +30,10 @@ PARTS = [
     Part("blog.announcement"),
     Part("blog.posttransition"),
     Part("blog.historicalpost"),
+    Part("fediverse.actor"),
+    Part("fediverse.federatedpost"),
+    Part("fediverse.remoteactor", private=True),
+    Part("fediverse.follower", private=True),
     Part("newsletter.subscriber", private=True),
     Part("newsletter.follow", private=True),
     Part("newsletter.delivery", private=True),
@@ -39,5 +43,7 @@ NOT_EXPORTED = {
     "blog.searchdocument": "rebuilt from the posts after an import",
     "blog.previewlink": "short-lived share links, signed with the old site's secret key",
     "newsletter.ratecounter": "rate-limit counters that expire within the hour",
+    "fediverse.delivery": "activities in flight to other servers; a restored site resends none",
+    "fediverse.seensignature": "the inboxes' replay guard, which forgets within a day",
     "otp_totp.totpdevice": "authenticator secrets stay on the server; staff set them up again",
 }
