@@ -1,4 +1,5 @@
-"""Every new author is an actor (federated; editors may switch it off in the admin).
+"""Every new author is an actor, and so is the site once it has an author (federated;
+editors may switch either off in the admin).
 
 When the fediverse hears of a post: `Create` on publication (`post_published`), `Update`
 when a post it has is saved changed and still visible, `Delete` when it is unpublished or
@@ -56,4 +57,5 @@ def delete_with_the_post(sender, instance: Post, **kwargs):
 @receiver(post_save, sender=Author, dispatch_uid="fediverse_actor_for_author")
 def actor_for_new_author(sender, instance: Author, created=False, raw=False, **kwargs):
     if created and not raw:
+        Actor.objects.site()
         Actor.objects.of_author(instance)
