@@ -11,10 +11,12 @@ from django.utils import timezone
 from django_tasks import task
 
 from . import articles
+from .keys import UnreadableKey
 from .models import Actor, Delivery, FederatedPost, Follower
 from .remote import RemoteError, send
 
 logger = logging.getLogger(__name__)
+UNREADABLE_KEY = "the sender's key cannot be read (SECRET_KEY changed?): run rotate_actor_keys"
 
 
 def follower_inboxes(actors) -> list[str]:
@@ -66,6 +68,9 @@ def send_delivery(delivery_id: int):
         send("POST", delivery.inbox, body, delivery.sender)
     except RemoteError as error:
         retry_later(delivery, str(error))
+    except UnreadableKey:
+        delivery.record(Delivery.Status.GIVEN_UP, UNREADABLE_KEY)
+        logger.error("fediverse delivery %s given up: %s", delivery.pk, UNREADABLE_KEY)
     else:
         delivery.record(Delivery.Status.SENT)
 

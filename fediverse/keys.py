@@ -28,9 +28,16 @@ def new_key_pair() -> tuple[str, str]:
     return private_pem.decode(), public_pem.decode()
 
 
+class UnreadableKey(Exception):
+    """A private key that SECRET_KEY does not decrypt: it was made under another one."""
+
+
 @lru_cache(maxsize=64)
 def load_private_key(pem: str) -> rsa.RSAPrivateKey:
-    return serialization.load_pem_private_key(pem.encode(), password=at_rest_password())
+    try:
+        return serialization.load_pem_private_key(pem.encode(), password=at_rest_password())
+    except ValueError as error:
+        raise UnreadableKey from error
 
 
 @lru_cache(maxsize=256)

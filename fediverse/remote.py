@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from .documents import ACTIVITY_JSON
-from .keys import load_public_key
+from .keys import UnreadableKey, load_public_key
 from .models import Actor, RemoteActor
 from .signatures import SignatureRefused, signed_headers
 
@@ -84,6 +84,8 @@ def remote_actor(key_id: str, refresh: bool = False) -> RemoteActor:
         if "owner" in document and "publicKey" not in document:  # the key itself
             document = fetch(document["owner"])
         return remember(document, key_id)
+    except UnreadableKey as error:  # our own key, which signs the fetch
+        raise SignatureRefused("cannot sign the key's fetch: run rotate_actor_keys") from error
     except (RemoteError, LookupError, TypeError, AttributeError, ValueError) as error:
         raise SignatureRefused(f"cannot get the key: {error}") from error
 

@@ -197,3 +197,19 @@ def test_deliveries_signed_with_rfc9421_verify_with_an_independent_library(
     )
     assert result.parameters["keyid"] == columnist.key_id
     assert "Signature" in request["headers"]
+
+
+def test_a_key_made_under_another_secret_key_gives_up_with_advice(
+    remote, coauthors, committed, settings
+):
+    columnist = Actor.objects.of_author(coauthors[0])
+    columnist.public_key()
+    follow(columnist, remote.user("ales"))
+    settings.SECRET_KEY = "another secret key for this site"
+
+    committed(PostFactory, authors=[coauthors[0]])
+
+    assert not remote.received
+    delivery = Delivery.objects.get()
+    assert delivery.status == Delivery.Status.GIVEN_UP
+    assert "rotate_actor_keys" in delivery.reason
