@@ -32,6 +32,10 @@ PARTS = [
     Part("blog.historicalpost"),
     Part("telegram.channel"),
     Part("telegram.telegrammessage"),
+    Part("fediverse.actor"),
+    Part("fediverse.federatedpost"),
+    Part("fediverse.remoteactor", private=True),
+    Part("fediverse.follower", private=True),
     Part("newsletter.subscriber", private=True),
     Part("newsletter.follow", private=True),
     Part("newsletter.delivery", private=True),
@@ -43,5 +47,7 @@ NOT_EXPORTED = {
     "newsletter.ratecounter": "rate-limit counters that expire within the hour",
     "newsletter.confirmationmail": "confirmation mails owed: a reader still waiting asks again",
     "mirrors.mirror": "made from MIRROR_HOSTS and ONION_HOST by the next mirror check",
+    "fediverse.delivery": "activities in flight to other servers; a restored site resends none",
+    "fediverse.seensignature": "the inboxes' replay guard, which forgets within a day",
     "otp_totp.totpdevice": "authenticator secrets stay on the server; staff set them up again",
 }

@@ -26,6 +26,7 @@ from .env import (  # noqa: F401  (settings too)
     required_in_production,
 )
 from .settings_edition import *  # noqa: F403
+from .settings_fediverse import *  # noqa: F403
 from .settings_mail import *  # noqa: F403
 from .settings_mirrors import *  # noqa: F403
 from .settings_mirrors import alternative_hosts, alternative_origins
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "feeds",
     "telegram",
     "mirrors",
+    "fediverse",
     "search",
     "seo",
     "edition",
@@ -92,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "fediverse.negotiation.ActivityJsonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

@@ -32,3 +32,5 @@ SUBSCRIBER_KEY = "dGVzdC1rZXktZm9yLXN1YnNjcmliZXJzLW9ubHktMzI="
 # No build is ever published here, so the refresh a test's commit queues finds none and
 # does nothing (tests/edition publishes to folders of its own).
 STATIC_EDITION_DEST = str(VAR_DIR / "test-edition-never-published")  # noqa: F405
+# The fediverse tests run other servers on 127.0.0.1.
+FEDIVERSE_ALLOW_PRIVATE_ADDRESSES = True

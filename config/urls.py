@@ -30,6 +30,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("authors/", include((author_pages, "authors"))),
     path("newsletter/", include("newsletter.urls")),
+    path("", include("fediverse.urls")),
     path("i18n/setlang/", switch_language, name="set_language"),
     *seo.urls.urlpatterns,
     *mirrors.urls.urlpatterns,

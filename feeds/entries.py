@@ -67,7 +67,7 @@ def entry_for(post: Post, base_url: str) -> Entry:
     url = urljoin(base_url, post.get_absolute_url())
     authors = tuple(person(author, base_url) for author in post.byline)
     published = post.publish_at.replace(microsecond=0)
-    content = render_to_string("feeds/entry_content.html", {"post": post})
+    content = render_to_string("blog/includes/column_text.html", {"post": post})
     return Entry(
         id=post_tag_uri(post),
         title=xml_safe(post.title),

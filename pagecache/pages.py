@@ -6,7 +6,8 @@ current generation's token and its address: scheme, host, path and query, and th
 language the response is in. Addresses with a query (search, "Older" pages, tracking
 parameters) live in a cache of their own, so that they never push posts out.
 
-Only a session or messages cookie makes a reader's page personal; other cookies (the
+A request asking for ActivityStreams JSON rather than a page is never answered from the
+cache nor kept. Only a session or messages cookie makes a reader's page personal; other cookies (the
 CSRF token, the language, analytics, a load balancer's) change nothing. A page that
 varies with Accept-Encoding (a gzipped feed) is kept once per encoding; every other
 page once.
@@ -27,6 +28,9 @@ from django.utils.translation import get_language_from_request
 from .generation import Generation
 
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# A fediverse server asking a page's address for its ActivityStreams JSON (fediverse/
+# negotiation.py answers it): kept pages are what browsers get, so it goes past the cache.
+ASKS_FOR_ACTIVITY_JSON = re.compile(r"application/(activity|ld)\+json", re.IGNORECASE)
 VARIES_BY_ENCODING = "varies-by-accept-encoding"
 NOT_MODIFIED = frozenset(
     {"cache-control", "content-location", "date", "etag", "expires", "last-modified", "vary"}
@@ -82,6 +86,7 @@ def is_cacheable_request(meta) -> bool:
         settings.PAGE_CACHE
         and meta.get("REQUEST_METHOD") in ("GET", "HEAD")
         and not meta.get("PATH_INFO", "").startswith(settings.STATIC_URL)
+        and not ASKS_FOR_ACTIVITY_JSON.search(meta.get("HTTP_ACCEPT", ""))
     )
 
 

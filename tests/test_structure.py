@@ -4,8 +4,8 @@ Which app may import which is checked by `lint-imports` in `make lint`."""
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["authors", "backups", "blog", "config", "edition", "editorial", "feeds", "newsletter"]
-APPS += ["mirrors", "pagecache", "search", "security", "seo", "telegram"]
+APPS = ["authors", "backups", "blog", "config", "edition", "editorial", "feeds", "fediverse"]
+APPS += ["mirrors", "newsletter", "pagecache", "search", "security", "seo", "telegram"]
 MAX_MODULE_LINES = 300
 MAX_BLOG_MODULES = 25
 

@@ -2,7 +2,7 @@ from django.apps import apps
 
 from backups.contents import NOT_EXPORTED, PARTS
 
-PROJECT_APPS = {"authors", "blog", "feeds", "newsletter", "security", "backups"}
+PROJECT_APPS = {"authors", "blog", "feeds", "fediverse", "newsletter", "security", "backups"}
 
 
 def test_every_project_model_is_exported_or_left_out_on_purpose():
@@ -24,4 +24,10 @@ def test_every_part_names_an_installed_model():
 def test_readers_data_is_private():
     private = {part.label for part in PARTS if part.private}
 
-    assert private == {"newsletter.subscriber", "newsletter.follow", "newsletter.delivery"}
+    assert private == {
+        "newsletter.subscriber",
+        "newsletter.follow",
+        "newsletter.delivery",
+        "fediverse.remoteactor",
+        "fediverse.follower",
+    }
