@@ -42,5 +42,6 @@ NOT_EXPORTED = {
     "blog.previewlink": "short-lived share links, signed with the old site's secret key",
     "newsletter.ratecounter": "rate-limit counters that expire within the hour",
     "newsletter.confirmationmail": "confirmation mails owed: a reader still waiting asks again",
+    "editorial.autosave": "unsaved form fields kept while a writer types; saved posts are exported",
     "otp_totp.totpdevice": "authenticator secrets stay on the server; staff set them up again",
 }

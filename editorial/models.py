@@ -43,6 +43,7 @@ class Autosave(models.Model):
 
     class Meta:
         verbose_name = _("autosave")
+        verbose_name_plural = _("autosaves")
         constraints = [
             models.UniqueConstraint(
                 fields=["post", "user"], condition=Q(post__isnull=False), name="one_autosave"
