@@ -15,6 +15,7 @@ user, and sending the form again without a new file brings the held one back (`r
 """
 
 import warnings
+from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
 from uuid import uuid4
@@ -191,8 +192,10 @@ class SafeImageField(models.ImageField):
 
 
 def hold(file, user) -> str:
-    """Store an accepted upload of `user`'s failed form; the signed token that names it."""
+    """Store an accepted upload of `user`'s failed form; the signed token that names it.
+    Held files older than their tokens (forms never sent again) are deleted first."""
     image = reencode(file)
+    _discard_expired_held_files()
     stored = default_storage.save(f"{HELD_FOLDER}/{uuid4().hex}{Path(image.name).suffix}", image)
     return signing.dumps({"file": stored, "user": user.pk, "name": file.name}, salt=HOLD_SALT)
 
@@ -209,6 +212,16 @@ def release(token, user) -> SimpleUploadedFile | None:
         content = stored.read()
     default_storage.delete(held["file"])
     return SimpleUploadedFile(held["name"], content)
+
+
+def _discard_expired_held_files():
+    if not default_storage.exists(HELD_FOLDER):
+        return
+    expired = timezone.now() - timedelta(seconds=HELD_FOR)
+    for name in default_storage.listdir(HELD_FOLDER)[1]:
+        path = f"{HELD_FOLDER}/{name}"
+        if default_storage.get_modified_time(path) < expired:
+            default_storage.delete(path)
 
 
 class HeldUploadsMixin:

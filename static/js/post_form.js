@@ -10,6 +10,7 @@
   let unsaved = config.hasAttribute("data-unsaved");
   let submitting = false;
   let timer = null;
+  let sending = null; // an autosave on its way, called off when the form is submitted
 
   function typedFields() {
     const fields = {};
@@ -28,8 +29,10 @@
   function autosave() {
     timer = null;
     if (submitting) return;
+    sending = new AbortController();
     fetch(config.dataset.autosaveUrl, {
       method: "POST",
+      signal: sending.signal,
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
       body: JSON.stringify({ fields: typedFields() }),
@@ -82,6 +85,7 @@
   form.addEventListener("submit", () => {
     submitting = true;
     clearTimeout(timer);
+    if (sending) sending.abort();
   });
   window.addEventListener("beforeunload", (event) => {
     if (!unsaved || submitting) return;

@@ -1,6 +1,7 @@
 """The post's image chosen in a form that failed for another reason is kept: sending the form
 again without choosing it saves it."""
 
+import os
 from io import BytesIO
 
 import pytest
@@ -79,3 +80,15 @@ def test_an_image_that_was_refused_is_not_held(client, desk, draft):
 
     assert "image" in refused.context["adminform"].form.errors
     assert refused.context["held_uploads"] == []
+
+
+def test_held_files_of_abandoned_forms_are_deleted_once_expired(client, desk, draft, media_root):
+    fail_with_image(client, desk.owner, draft)
+    [abandoned] = (media_root / "held").iterdir()
+    day_ago = abandoned.stat().st_mtime - 24 * 60 * 60 - 1
+    os.utime(abandoned, (day_ago, day_ago))
+
+    fail_with_image(client, desk.owner, draft)
+
+    [held] = (media_root / "held").iterdir()
+    assert held != abandoned
