@@ -92,6 +92,11 @@
     event.preventDefault();
     event.returnValue = "";
   });
+  // The body editor announces each change (toolbar ones too) with an "input" event on its
+  // textarea; the admin's select2 choices announce theirs to jQuery only.
   document.addEventListener("prose-editor:ready", countWords);
+  if (window.django && window.django.jQuery) {
+    window.django.jQuery(form).on("select2:select select2:unselect", changed);
+  }
   countWords();
 })();

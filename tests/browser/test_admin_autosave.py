@@ -85,3 +85,14 @@ def test_an_unchanged_form_and_a_submitted_one_leave_without_asking(page, own_dr
 
     assert dialogs == []
     assert Post.objects.get().title == "Saved on purpose"
+
+
+def test_a_change_made_with_the_toolbar_alone_is_autosaved(page, own_draft):
+    log_in(page, "writer")
+    page.goto(f"/admin/blog/post/{own_draft.pk}/change/")
+    page.locator(BODY_EDITOR).click()
+    page.keyboard.press("Control+A")
+    page.click(".field-body [data-name=bold]")
+
+    page.wait_for_selector("form[data-autosaved]", state="attached", timeout=15_000)
+    assert "<strong>" in Autosave.objects.get().data["body"][0]
