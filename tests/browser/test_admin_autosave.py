@@ -4,7 +4,7 @@ leaving a form with unsaved changes asks first."""
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from blog.models import Post
+from blog.models import Post, Tag
 from blog.plaintext import html_text
 from blog.roles import grant_roles
 from editorial.models import Autosave
@@ -96,3 +96,14 @@ def test_a_change_made_with_the_toolbar_alone_is_autosaved(page, own_draft):
 
     page.wait_for_selector("form[data-autosaved]", state="attached", timeout=15_000)
     assert "<strong>" in Autosave.objects.get().data["body"][0]
+
+
+def test_a_tag_picked_in_the_autocomplete_alone_is_autosaved(page, own_draft):
+    tag = Tag.objects.create(name="Belarus", slug="belarus")
+    log_in(page, "writer")
+    page.goto(f"/admin/blog/post/{own_draft.pk}/change/")
+    page.click(".field-tags .select2-selection")
+    page.click(".select2-results__option >> text=Belarus")
+
+    page.wait_for_selector("form[data-autosaved]", state="attached", timeout=15_000)
+    assert Autosave.objects.get().data["tags"] == [str(tag.pk)]
