@@ -49,5 +49,6 @@ NOT_EXPORTED = {
     "mirrors.mirror": "made from MIRROR_HOSTS and ONION_HOST by the next mirror check",
     "fediverse.delivery": "activities in flight to other servers; a restored site resends none",
     "fediverse.seensignature": "the inboxes' replay guard, which forgets within a day",
+    "editorial.autosave": "unsaved form fields kept while a writer types; saved posts are exported",
     "otp_totp.totpdevice": "authenticator secrets stay on the server; staff set them up again",
 }

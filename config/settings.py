@@ -281,6 +281,8 @@ PAGE_CACHE_CONTROL = {
 TAGGIT_CASE_INSENSITIVE = True
 POSTS_PER_PAGE = int(os.environ.get("POSTS_PER_PAGE", "10"))
 WORDS_PER_MINUTE = 200
+# The largest post form the admin autosaves while a writer types (editorial/admin/autosave.py).
+AUTOSAVE_MAX_BYTES = int(os.environ.get("AUTOSAVE_MAX_BYTES", str(2 * 1024 * 1024)))
 # New slugs in Latin letters ("Беларусь" → "belarus") instead of the title's own script.
 SLUG_TRANSLITERATE = env_bool("SLUG_TRANSLITERATE", default=False)
 

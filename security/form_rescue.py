@@ -46,7 +46,7 @@ def keep(request) -> bool:
         "path": request.path,
         "editor": editor,
         "kept_at": time.time(),
-        "data": [item for item in request.POST.lists() if _is_typed(item[0])],
+        "data": [item for item in request.POST.lists() if is_typed(item[0])],
     }
     messages.warning(request, KEPT_MESSAGE % {"minutes": KEPT_FOR // 60})
     return True
@@ -63,13 +63,18 @@ def take(request) -> QueryDict | None:
     if kept["path"] != request.path or kept["editor"] != request.user.pk:
         return None
     del request.session[SESSION_KEY]
+    return as_form_data(kept["data"])
+
+
+def as_form_data(fields) -> QueryDict:
+    """A form's data from its (name, list of values) pairs, as a POST would bring it."""
     data = QueryDict(mutable=True)
-    for name, values in kept["data"]:
+    for name, values in fields:
         data.setlist(name, values)
     return data
 
 
-def _is_typed(name):
+def is_typed(name):
     """Fields, not the CSRF token, the editor token or the pressed button (`_save`…)."""
     return name not in NOT_KEPT and not name.startswith("_")
 

@@ -8,17 +8,25 @@ chunk. An embedded colour profile is applied (the pixels are converted to sRGB, 
 assume for untagged images) and then dropped too; a profile that cannot be read is ignored.
 Files are stored under a random name whose extension matches the real format, so they are
 served with the right content type whatever the uploader called them.
+
+An accepted file sent with a form that failed for another reason is held (`hold`), already
+re-encoded, under a random name in `HELD_FOLDER`; the form carries a token signed for its
+user, and sending the form again without a new file brings the held one back (`release`).
 """
 
 import warnings
+from datetime import timedelta
 from io import BytesIO
 from pathlib import Path
 from uuid import uuid4
 
 from django import forms
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -26,6 +34,9 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+HELD_FOLDER = "held"
+HELD_FOR = 24 * 60 * 60  # seconds
+HOLD_SALT = "columnist.security.held-upload"
 EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 ENCODER_OPTIONS = {"JPEG": {"quality": 90, "optimize": True}, "PNG": {"optimize": True}}
 BOMB = (Image.DecompressionBombError, Image.DecompressionBombWarning)
@@ -178,3 +189,66 @@ class SafeImageField(models.ImageField):
             image = reencode(file)
             file.save(image.name, image, save=False)
         return super().pre_save(model_instance, add)
+
+
+def hold(file, user) -> str:
+    """Store an accepted upload of `user`'s failed form; the signed token that names it.
+    Held files older than their tokens (forms never sent again) are deleted first."""
+    image = reencode(file)
+    _discard_expired_held_files()
+    stored = default_storage.save(f"{HELD_FOLDER}/{uuid4().hex}{Path(image.name).suffix}", image)
+    return signing.dumps({"file": stored, "user": user.pk, "name": file.name}, salt=HOLD_SALT)
+
+
+def release(token, user) -> SimpleUploadedFile | None:
+    """The upload held under `token` for `user`, as if sent again (and no longer held)."""
+    try:
+        held = signing.loads(token, salt=HOLD_SALT, max_age=HELD_FOR)
+    except signing.BadSignature:
+        return None
+    if held["user"] != user.pk or not default_storage.exists(held["file"]):
+        return None
+    with default_storage.open(held["file"]) as stored:
+        content = stored.read()
+    default_storage.delete(held["file"])
+    return SimpleUploadedFile(held["name"], content)
+
+
+def _discard_expired_held_files():
+    if not default_storage.exists(HELD_FOLDER):
+        return
+    expired = timezone.now() - timedelta(seconds=HELD_FOR)
+    for name in default_storage.listdir(HELD_FOLDER)[1]:
+        path = f"{HELD_FOLDER}/{name}"
+        if default_storage.get_modified_time(path) < expired:
+            default_storage.delete(path)
+
+
+class HeldUploadsMixin:
+    """For a ModelAdmin: a file accepted in a form that failed for another reason is kept and
+    comes back when the form is sent again without a new file. `held_upload_fields` names the
+    file fields; the form template renders each of `held_uploads` (field, token, the file's name)
+    as a hidden `_held_<field>` input and a note."""
+
+    held_upload_fields = []
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST":
+            for field in self.held_upload_fields:
+                token = request.POST.get(f"_held_{field}", "")
+                cleared = request.POST.get(f"{field}-clear")
+                wanted = token and field not in request.FILES and not cleared
+                if wanted and (held := release(token, request.user)):
+                    request.FILES[field] = held
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        form = context["adminform"].form
+        context["held_uploads"] = [
+            {"field": field, "token": hold(file, request.user), "name": file.name}
+            for field in self.held_upload_fields
+            if request.method == "POST"
+            and (file := request.FILES.get(field))
+            and field not in form.errors
+        ]
+        return super().render_change_form(request, context, *args, **kwargs)

@@ -22,7 +22,9 @@ from editorial.revisions import record_relations
 from editorial.style import check_post
 from security import admin_options as house
 from security.form_rescue import FormRescueMixin
+from security.uploads import HeldUploadsMixin
 
+from .autosave import AutosaveViews
 from .forms import CreditForm, CreditFormSet, PostAdminForm, tag_field
 from .recovery import MissingPostRecovery
 from .views import PostWorkflowViews
@@ -77,8 +79,16 @@ class StageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, house.ModelAdmin):
+class PostAdmin(
+    AutosaveViews,
+    HeldUploadsMixin,
+    FormRescueMixin,
+    MissingPostRecovery,
+    PostWorkflowViews,
+    house.ModelAdmin,
+):
     form = PostAdminForm
+    held_upload_fields = ["image"]
     list_display = ["title", "byline_names", "section", "stage", "publish_at", "updated_at"]
     # By date through a filter, not date_hierarchy, whose list of years reads every post.
     list_filter = [StageFilter, "section", "authors", "tags", "language", "publish_at"]
