@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "security",
     "backups",
     "authors",
+    "library",
     "blog",
     "editorial",
     "newsletter",

@@ -23,6 +23,7 @@ READER_MODELS = (
     "blog.TaggedPost",
     "blog.SearchDocument",
     "authors.Author",
+    "library.Image",
 )
 M2M_CHANGES = frozenset({"post_add", "post_remove", "post_clear"})
 
