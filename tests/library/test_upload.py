@@ -46,7 +46,8 @@ def test_an_author_uploads_a_photo_and_gets_its_id_and_addresses(client, author_
         author_user,
     )
     assert (image.width, image.height) == (2000, 1200)
-    assert "480w" in response.json()["srcset"] and "2000w" in response.json()["webp_srcset"]
+    assert "480w" in response.json()["srcset"]
+    assert "2000w" in response.json()["webp_srcset"]
 
 
 def test_copies_come_in_webp_and_the_original_format_never_wider_than_it(client, author_user):
