@@ -14,14 +14,6 @@ from security.uploads import RandomName, SafeImageField
 from .renditions import WEBP, Rendition, delete_renditions, make_renditions, stored_format
 
 
-class ImageQuerySet(models.QuerySet):
-    def at_addresses(self, addresses):
-        """The images served at one of `addresses` (as a body's <img src> gives them)."""
-        return self.filter(
-            file__in={name for address in addresses if (name := stored_name(address))}
-        )
-
-
 def stored_name(address: str) -> str:
     """The name in default_storage that `address` points at, or "" if it points elsewhere.
     A storage serving from this site ("/media/") is matched on the address's path alone,
@@ -62,8 +54,6 @@ class Image(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
-
-    objects = ImageQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
