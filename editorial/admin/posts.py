@@ -89,7 +89,7 @@ class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, house.M
     inlines = [PostAuthorInline, KeyPointInline, CorrectionInline, PostRedirectInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "section", "lead", "body", "tags"]}),
-        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (_("Image"), {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
         (_("Publishing"), {"fields": ["stage", "publish_at", "language", "disclaimer"]}),
         (
             _("Translations and search engines"),
