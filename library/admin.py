@@ -14,14 +14,16 @@ from django.views.decorators.http import require_POST
 from security import admin_options as house
 
 from .models import Image
+from .renditions import WEBP
 
 UploadForm = modelform_factory(Image, fields=["file", "alt", "caption", "credit"])
 
 
 def thumbnail(image, width=120):
+    """The image at `width` CSS pixels, from its narrowest WebP copy."""
     return format_html(
         '<img src="{}" alt="{}" width="{}" loading="lazy" class="library-thumbnail">',
-        image.file.url,
+        image.sources(WEBP)[0].url,
         image.alt,
         width,
     )

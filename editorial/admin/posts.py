@@ -20,6 +20,7 @@ from blog.models import (
 from editorial import workflow
 from editorial.revisions import record_relations
 from editorial.style import check_post
+from library import editor as library_editor
 from security import admin_options as house
 from security.form_rescue import FormRescueMixin
 
@@ -99,6 +100,9 @@ class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, house.M
     autocomplete_fields = ["translation_of"]
     actions = ["submit_for_review", "publish_now", "unpublish"]
 
+    class Media:
+        js = [library_editor.SCRIPT]
+
     def get_queryset(self, request):
         posts = super().get_queryset(request).prefetch_related("credits__author")
         return posts if workflow.is_editor(request.user) else posts.owned_by(request.user)
@@ -118,7 +122,10 @@ class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, house.M
         if db_field.name == "tags":
             choices = self.get_field_queryset(kwargs.get("using"), db_field, request)
             return tag_field(db_field, self.admin_site, request, choices)
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "body":
+            field.widget.attrs |= library_editor.upload_attributes(request.user)
+        return field
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and workflow.can_add(request.user)
