@@ -1,9 +1,9 @@
 """Links in the edition's files: found (to follow them) and rewritten (to relative ones).
 
-In HTML every `href`, `src` and `action` on this site (and each address of a `srcset`), and any attribute or JSON-LD value
-that is an address on SITE_URL, becomes a link relative to the file it is in; only
-`rel=canonical` and `og:url` keep the main address, as they must. Start tags are
-rewritten in place and everything else is kept byte for byte. Feeds, sitemaps and
+In HTML every `href`, `src` and `action` on this site, each address of a `srcset`, and
+any attribute or JSON-LD value that is an address on SITE_URL, becomes a link relative to
+the file it is in; only `rel=canonical` and `og:url` keep the main address, as they must.
+Start tags are rewritten in place and everything else is kept byte for byte. Feeds, sitemaps and
 robots.txt keep absolute addresses (README "Static edition"): on SITE_URL, or on
 STATIC_EDITION_URL when it is set.
 """
