@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Post
@@ -64,14 +64,16 @@ class Image(models.Model):
         return self.alt
 
     def save(self, *args, **kwargs):
-        """Store the file (re-encoded, metadata-free) and, when it is new, its copies."""
+        """Store the file (re-encoded, metadata-free) and, when it is new, its copies: in one
+        transaction, so that no row is left without its copies."""
         new_file = bool(self.file) and not self.file._committed
         old_renditions = list(self.renditions) if new_file else []
-        super().save(*args, **kwargs)
-        if new_file:
-            self.renditions = make_renditions(self.file.name)
-            super().save(update_fields=["renditions"])
-            delete_renditions(old_renditions)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if new_file:
+                self.renditions = make_renditions(self.file.name)
+                super().save(update_fields=["renditions"])
+        delete_renditions(old_renditions)
 
     def delete(self, *args, **kwargs):
         renditions, name = self.renditions, self.file.name
