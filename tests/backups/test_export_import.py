@@ -37,7 +37,8 @@ def png():
 @pytest.fixture
 def full_site(demo_post, django_capture_on_commit_callbacks):
     """Some of everything: accounts in roles, the demo column and its versions, a renamed
-    post, images (a library image with its copies), corrections, style rules, status changes and subscribers with deliveries."""
+    post, images (a library image with its copies), corrections, style rules, status changes
+    and subscribers with deliveries."""
     editor = UserFactory(groups=["Editors"], email="ed@example.org")
     writer = UserFactory(groups=["Authors"])
     author = AuthorFactory(user=writer, photo=png(), bio="<p>Writes about <em>Minsk</em>.</p>")
