@@ -104,3 +104,43 @@ def test_screenshots_of_the_media_library(page, screenshot_dir):
         page.goto("/admin/library/image/")
         assert page.locator("#result_list tbody tr").count() == 3
         page.screenshot(path=str(screenshot_dir / f"media-library-{width}.png"), full_page=True)
+
+
+PASTE = """([bytes, name]) => {
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([new Uint8Array(bytes)], name, {type: "image/png"}));
+  document.querySelector(".field-body .ProseMirror[contenteditable=true] p").dispatchEvent(
+    new ClipboardEvent("paste", {bubbles: true, cancelable: true, clipboardData: transfer}));
+}"""
+
+
+def test_the_toolbar_button_and_pasting_upload_and_cancelling_uploads_nothing(page):
+    writer = UserFactory(username="writer", groups=["Authors"])
+    post = PostFactory(
+        body="<p>Minsk in August.</p>",
+        status=Post.Status.DRAFT,
+        publish_at=None,
+        authors=[AuthorFactory(user=writer)],
+    )
+    log_in(page, "writer")
+    page.goto(f"/admin/blog/post/{post.pk}/change/")
+    page.locator(".field-body .ProseMirror[contenteditable=true] p").click()
+
+    with page.expect_file_chooser() as chooser:
+        page.click(".field-body .library-upload-button")
+    chooser.value.set_files(
+        files=[{"name": "a.jpg", "mimeType": "image/jpeg", "buffer": image_bytes()}]
+    )
+    page.click("dialog.library-dialog button[type=button]")  # Cancel
+    assert page.locator("dialog.library-dialog").count() == 0
+    assert not Image.objects.exists()
+
+    page.evaluate(PASTE, [list(image_bytes("PNG", size=(640, 480))), "screenshot.png"])
+    page.fill("dialog.library-dialog input[name=alt]", "A chart of turnout")
+    page.click("dialog.library-dialog button[type=submit]")
+    figure = page.locator(".field-body .ProseMirror figure img")
+    figure.wait_for()
+    image = Image.objects.get()
+    assert figure.get_attribute("src") == image.file.url
+    assert figure.get_attribute("alt") == "A chart of turnout"
+    assert image.own_format == "PNG"
