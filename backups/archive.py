@@ -105,17 +105,19 @@ def _file_fields(label):
 
 
 def _files_of(objects):
-    names = {
-        entry["fields"][name]
-        for entry in objects
-        for name in _file_fields(entry["model"])
-        if entry["fields"].get(name)
-    }
+    names = {name for entry in objects for name in _stored_names(entry)}
     return {
         name: base64.b64encode(_read(name)).decode("ascii")
         for name in sorted(names)
         if default_storage.exists(name)
     }
+
+
+def _stored_names(entry):
+    """The files a serialised row points at: its file fields, and a library image's copies."""
+    fields = entry["fields"]
+    names = [fields[name] for name in _file_fields(entry["model"]) if fields.get(name)]
+    return names + [copy["name"] for copy in fields.get("renditions") or []]
 
 
 def _read(name):

@@ -17,6 +17,7 @@ PARTS = [
     Part("auth.group", natural_foreign_keys=True, merges=True),
     Part("auth.user", natural_foreign_keys=True),
     Part("authors.author"),
+    Part("library.image"),
     Part("blog.disclaimer"),
     Part("blog.section"),
     Part("blog.tag"),

@@ -6,7 +6,7 @@ to the posts that credit them); Editors hold every permission of the blog and au
 apps, publishing included, except knowing who writes under a pen name: that belongs to the
 Pen-name keepers alone (and superusers), so the fewest accounts can give a writer away.
 Migration blog 0006 creates the first two groups with `grant_roles`, authors 0007 the keepers
-with `grant_pen_name_keepers`.
+with `grant_pen_name_keepers`; library 0002 grants the media library's permissions.
 """
 
 from django.contrib.auth.management import create_permissions
@@ -15,7 +15,7 @@ from django.db.models import Q
 AUTHORS = "Authors"
 EDITORS = "Editors"
 PEN_NAME_KEEPERS = "Pen-name keepers"
-EDITOR_APPS = ["blog", "authors"]
+EDITOR_APPS = ["blog", "authors", "library"]
 KEEPER_PERMISSIONS = {"authors": ["view_pen_name_identity"]}
 AUTHOR_PERMISSIONS = {
     "blog": [
@@ -37,6 +37,7 @@ AUTHOR_PERMISSIONS = {
         "view_tag",
     ],
     "authors": ["view_author"],
+    "library": ["add_image", "view_image"],
 }
 
 

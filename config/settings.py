@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "security",
     "backups",
     "authors",
+    "library",
     "blog",
     "editorial",
     "newsletter",

@@ -71,6 +71,13 @@ RICH_TEXT_MAX_DEPTH = int(os.environ.get("RICH_TEXT_MAX_DEPTH", "40"))
 POST_MAX_TAGS = int(os.environ.get("POST_MAX_TAGS", "50"))
 IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("IMAGE_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 IMAGE_UPLOAD_MAX_PIXELS = int(os.environ.get("IMAGE_UPLOAD_MAX_PIXELS", "40000000"))
+# Hosts whose images a post body may show: every other body image must come from the media
+# library (a third-party image tells its host who reads the post). Comma-separated; none.
+ALLOWED_EMBED_HOSTS = [
+    host.strip().lower()
+    for host in os.environ.get("ALLOWED_EMBED_HOSTS", "").split(",")
+    if host.strip()
+]
 
 # Error reports hide the client's IP as well as secrets (security/error_reports.py).
 DEFAULT_EXCEPTION_REPORTER_FILTER = "security.error_reports.ReaderSafeExceptionReporterFilter"

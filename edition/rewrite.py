@@ -1,9 +1,9 @@
 """Links in the edition's files: found (to follow them) and rewritten (to relative ones).
 
-In HTML every `href`, `src` and `action` on this site, and any attribute or JSON-LD value
-that is an address on SITE_URL, becomes a link relative to the file it is in; only
-`rel=canonical` and `og:url` keep the main address, as they must. Start tags are
-rewritten in place and everything else is kept byte for byte. Feeds, sitemaps and
+In HTML every `href`, `src` and `action` on this site, each address of a `srcset`, and
+any attribute or JSON-LD value that is an address on SITE_URL, becomes a link relative to
+the file it is in; only `rel=canonical` and `og:url` keep the main address, as they must.
+Start tags are rewritten in place and everything else is kept byte for byte. Feeds, sitemaps and
 robots.txt keep absolute addresses (README "Static edition"): on SITE_URL, or on
 STATIC_EDITION_URL when it is set.
 """
@@ -20,6 +20,7 @@ from django.conf import settings
 from .addresses import relative_link, site_address
 
 LINK_ATTRIBUTES = frozenset({"href", "src", "action"})
+SRCSET = "srcset"
 JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 # A function from a site address (path and query) to its file in the edition, or None
 # when the edition has no such file (the link is then left as it is).
@@ -59,13 +60,26 @@ def keeps_main_address(tag: str, attrs: dict, name: str) -> bool:
     return tag == "meta" and name == "content" and attrs.get("property") == "og:url"
 
 
+def srcset_addresses(value: str) -> list[str]:
+    """The addresses of a `srcset` ("a.webp 480w, b.webp 960w")."""
+    return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
+
+
+def _addresses(name: str, value: str | None) -> list[str]:
+    if not value:
+        return []
+    if name == SRCSET:
+        return srcset_addresses(value)
+    return [value] if name in LINK_ATTRIBUTES else []
+
+
 def links_in_html(html: str) -> dict[str, set[str]]:
     """The site addresses an HTML page links to or loads, each with the `rel`s it has."""
     found = {}
     for *_, attrs in parse(html).tags:
         rels = set((dict(attrs).get("rel") or "").split())
         for name, value in attrs:
-            if name in LINK_ATTRIBUTES and value and (address := site_address(value)):
+            for address in filter(None, map(site_address, _addresses(name, value))):
                 found.setdefault(address, set()).update(rels)
     return found
 
@@ -130,9 +144,21 @@ class Rewriter:
     def _attribute(self, tag, attrs, name, value) -> str | None:
         if not value or keeps_main_address(tag, attrs, name):
             return None
+        if name == SRCSET:
+            return self._srcset(value)
         if name in LINK_ATTRIBUTES or value.startswith(settings.SITE_URL):
             return self.link(value)
         return None
+
+    def _srcset(self, value: str) -> str | None:
+        candidates = [candidate.split() for candidate in value.split(",") if candidate.strip()]
+        links = [self.link(address) for address, *_ in candidates]
+        if not any(links):
+            return None
+        return ", ".join(
+            " ".join([link or address, *descriptor])
+            for (address, *descriptor), link in zip(candidates, links, strict=True)
+        )
 
     def _json_ld(self, data: str) -> str | None:
         try:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from blog.plaintext import html_lines
+from library.body import foreign_images
 
 
 class _ImagesWithoutAlt(HTMLParser):
@@ -51,7 +52,20 @@ def _image_alt(post):
     ) % {"count": missing}
 
 
-CHECKS = [_authors, _section, _lead, _body, _image_alt]
+def _foreign_images(post):
+    foreign = foreign_images(post.body)
+    if not foreign:
+        return None
+    return ngettext(
+        "%(count)d image in the body is not from the media library (%(addresses)s): "
+        "upload it from the editor, so that readers' browsers ask no other site for it.",
+        "%(count)d images in the body are not from the media library (%(addresses)s): "
+        "upload them from the editor, so that readers' browsers ask no other site for them.",
+        len(foreign),
+    ) % {"count": len(foreign), "addresses": ", ".join(foreign)}
+
+
+CHECKS = [_authors, _section, _lead, _body, _image_alt, _foreign_images]
 
 
 def publication_problems(post) -> list[str]:

@@ -20,6 +20,7 @@ from blog.plaintext import html_lines
 from editorial.times import local_time
 
 RESTORED_FIELDS = ["title", "lead", "body", "language", "image", "image_alt"]
+RESTORED_FIELDS += ["image_caption", "image_credit"]
 
 
 def relations_of(post) -> dict:

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from blog.links import absolute_url
+from blog.links import absolute_url, file_url
 from blog.plaintext import html_lines
 from mirrors.models import Mirror
 
@@ -47,6 +47,7 @@ def post_message(post, subscriber) -> EmailMultiAlternatives:
     context = {
         "post": post,
         "post_url": absolute_url(post.get_absolute_url()),
+        "image_url": file_url(post.image),
         "disclaimer": disclaimer,
         "disclaimer_text": "\n\n".join(html_lines(disclaimer.text)) if disclaimer else "",
         "unsubscribe_url": unsubscribe_url,

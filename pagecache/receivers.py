@@ -24,6 +24,7 @@ READER_MODELS = (
     "blog.SearchDocument",
     "authors.Author",
     "mirrors.Mirror",
+    "library.Image",
 )
 M2M_CHANGES = frozenset({"post_add", "post_remove", "post_clear"})
 

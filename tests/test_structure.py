@@ -5,7 +5,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ["authors", "backups", "blog", "config", "edition", "editorial", "feeds", "fediverse"]
-APPS += ["mirrors", "newsletter", "pagecache", "search", "security", "seo", "telegram"]
+APPS += ["library", "mirrors", "newsletter", "pagecache", "search", "security", "seo", "telegram"]
 MAX_MODULE_LINES = 300
 MAX_BLOG_MODULES = 25
 

@@ -63,6 +63,8 @@ class Post(KnowsItsChanges, models.Model):
         blank=True,
         help_text=_("Describe the image for readers who cannot see it."),
     )
+    image_caption = OneLineField(_("image caption"), max_length=300, blank=True)
+    image_credit = OneLineField(_("image credit"), max_length=200, blank=True)
     body = RichTextField(_("body"), blank=True)
     disclaimer = models.ForeignKey(
         Disclaimer,

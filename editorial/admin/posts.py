@@ -20,6 +20,7 @@ from blog.models import (
 from editorial import workflow
 from editorial.revisions import record_relations
 from editorial.style import check_post
+from library import editor as library_editor
 from security import admin_options as house
 from security.form_rescue import FormRescueMixin
 from security.uploads import HeldUploadsMixin
@@ -99,7 +100,7 @@ class PostAdmin(
     inlines = [PostAuthorInline, KeyPointInline, CorrectionInline, PostRedirectInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "section", "lead", "body", "tags"]}),
-        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (_("Image"), {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
         (_("Publishing"), {"fields": ["stage", "publish_at", "language", "disclaimer"]}),
         (
             _("Translations and search engines"),
@@ -108,6 +109,9 @@ class PostAdmin(
     ]
     autocomplete_fields = ["translation_of"]
     actions = ["submit_for_review", "publish_now", "unpublish"]
+
+    class Media:
+        js = [library_editor.SCRIPT]
 
     def get_queryset(self, request):
         posts = super().get_queryset(request).prefetch_related("credits__author")
@@ -128,7 +132,10 @@ class PostAdmin(
         if db_field.name == "tags":
             choices = self.get_field_queryset(kwargs.get("using"), db_field, request)
             return tag_field(db_field, self.admin_site, request, choices)
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "body":
+            field.widget.attrs |= library_editor.upload_attributes(request.user)
+        return field
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and workflow.can_add(request.user)

@@ -17,6 +17,7 @@ from backups.contents import PARTS
 from blog.models import Correction, Post, PostTransition, StyleRule
 from newsletter.models import Follow, Subscriber
 from tests.factories import AuthorFactory, PostFactory, UserFactory
+from tests.library.images import library_image
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,8 @@ def png():
 @pytest.fixture
 def full_site(demo_post, django_capture_on_commit_callbacks):
     """Some of everything: accounts in roles, the demo column and its versions, a renamed
-    post, images, corrections, style rules, status changes and subscribers with deliveries."""
+    post, images (a library image with its copies), corrections, style rules, status changes
+    and subscribers with deliveries."""
     editor = UserFactory(groups=["Editors"], email="ed@example.org")
     writer = UserFactory(groups=["Authors"])
     author = AuthorFactory(user=writer, photo=png(), bio="<p>Writes about <em>Minsk</em>.</p>")
@@ -46,6 +48,7 @@ def full_site(demo_post, django_capture_on_commit_callbacks):
     post.image = png()
     post.slug = "renamed"
     post.save()
+    library_image(size=(600, 400), caption="A library image and its copies")
     Correction.objects.create(post=post, text="A date was wrong.")
     StyleRule.objects.create(preferred="Belarus", variants="Byelorussia\nBelorussia")
     PostTransition.objects.create(post=post, user=editor, from_status="draft", to_status="review")

@@ -19,6 +19,12 @@ class Links(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.links += [value for name, value in attrs if name in LINK_ATTRIBUTES and value]
+        self.links += [
+            candidate.split()[0]
+            for name, value in attrs
+            if name == "srcset" and value
+            for candidate in value.split(",")
+        ]
 
 
 def links_of(html: str) -> list[str]:

@@ -109,5 +109,11 @@ def editable_data(client, post, superuser) -> dict:
     return data
 
 
+def move(client, user, post, transition, superuser, **changes):
+    """Press a transition button on the post's change form; return the response."""
+    data = editable_data(client, post, superuser) | changes | {"_transition": transition}
+    return logged_in(client, user).post(change_url(post), data)
+
+
 def messages_of(response) -> list[str]:
     return [str(message) for message in get_messages(response.wsgi_request)]

@@ -16,6 +16,7 @@ from tests.editorial.admin_client import (
     logged_in,
     make_draft,
     messages_of,
+    move,
 )
 from tests.factories import PostFactory, SectionFactory
 
@@ -29,12 +30,6 @@ QUERIES_PER_LIST_PAGE = 15  # session, user, 2FA device, permissions ×2, filter
 @pytest.fixture
 def draft(desk):
     return make_draft(desk, title="Two paths")
-
-
-def move(client, user, post, transition, superuser, **changes):
-    """Press a transition button on the post's change form; return the response."""
-    data = editable_data(client, post, superuser) | changes | {"_transition": transition}
-    return logged_in(client, user).post(change_url(post), data)
 
 
 def test_review_send_back_and_publish_are_recorded_and_shown(client, desk, draft):
