@@ -23,6 +23,7 @@ from editorial.style import check_post
 from security import admin_options as house
 from security.form_rescue import FormRescueMixin
 
+from .calendar import CalendarViews
 from .forms import CreditForm, CreditFormSet, PostAdminForm, tag_field
 from .recovery import MissingPostRecovery
 from .views import PostWorkflowViews
@@ -77,7 +78,9 @@ class StageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, house.ModelAdmin):
+class PostAdmin(
+    FormRescueMixin, MissingPostRecovery, CalendarViews, PostWorkflowViews, house.ModelAdmin
+):
     form = PostAdminForm
     list_display = ["title", "byline_names", "section", "stage", "publish_at", "updated_at"]
     # By date through a filter, not date_hierarchy, whose list of years reads every post.
@@ -90,7 +93,7 @@ class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, house.M
     fieldsets = [
         (None, {"fields": ["title", "slug", "section", "lead", "body", "tags"]}),
         (_("Image"), {"fields": ["image", "image_alt"]}),
-        (_("Publishing"), {"fields": ["stage", "publish_at", "language", "disclaimer"]}),
+        (_("Publishing"), {"fields": ["stage", "publish_at", "due_at", "language", "disclaimer"]}),
         (
             _("Translations and search engines"),
             {"fields": ["translation_of", "seo_title", "seo_description"]},
