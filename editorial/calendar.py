@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from blog.models import Post
 
-from .workflow import stage
+from .workflow import STAGES, stage
 
 Status = Post.Status
 WEEK, MONTH = "week", "month"
@@ -22,6 +22,10 @@ class Entry:
     post: Post
     at: datetime
     stage: str
+
+    @property
+    def label(self) -> str:
+        return dict(STAGES)[self.stage]
 
 
 @dataclass

@@ -27,7 +27,11 @@ class CalendarFilter(forms.Form):
         choices=[(calendar.WEEK, gettext_lazy("Week")), (calendar.MONTH, gettext_lazy("Month"))],
         required=False,
     )
-    day = forms.DateField(label=gettext_lazy("date"), required=False)
+    day = forms.DateField(
+        label=gettext_lazy("date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     section = forms.ModelChoiceField(
         Section.objects.all(), label=gettext_lazy("section"), required=False
     )

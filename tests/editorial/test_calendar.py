@@ -60,7 +60,8 @@ def test_an_editor_sees_the_weeks_drafts_reviews_and_scheduled_posts(client, des
         assert title in page
     assert "Undated draft" not in page
     assert "Next month post" not in page
-    assert "(scheduled)" in page
+    assert '<span class="calendar-stage">Scheduled</span>' in page
+    assert '<span class="calendar-stage">In review</span>' in page
     assert "Europe/Minsk" in page
 
 
