@@ -2,7 +2,7 @@ from django.apps import apps
 
 from backups.contents import NOT_EXPORTED, PARTS
 
-PROJECT_APPS = {"authors", "blog", "feeds", "newsletter", "security", "backups"}
+PROJECT_APPS = {"authors", "blog", "editorial", "feeds", "newsletter", "security", "backups"}
 
 
 def test_every_project_model_is_exported_or_left_out_on_purpose():
