@@ -22,6 +22,7 @@ class Entry:
     post: Post
     at: datetime
     stage: str
+    movable: bool = False
 
     @property
     def label(self) -> str:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from blog.models import Post, PostTransition
+from editorial.times import local_time
 from tests.editorial.admin_client import logged_in, make_draft, messages_of
 from tests.factories import AuthorFactory, PostFactory, SectionFactory
 
@@ -127,6 +128,23 @@ def test_an_editor_moves_a_scheduled_post(client, desk, week, monday):
     assert any("is now scheduled for" in text for text in messages_of(response))
     move = PostTransition.objects.get(post=post)
     assert (move.user, move.scheduled_for) == (desk.editor, post.publish_at)
+
+
+def test_the_authors_hear_of_the_new_time(
+    client, desk, monday, django_capture_on_commit_callbacks, mailoutbox
+):
+    desk.owner.email = "olga@desk.example"
+    desk.owner.save()
+    post = PostFactory(title="Moved column", authors=[desk.owner_author], publish_at=local(monday))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        logged_in(client, desk.editor).post(
+            RESCHEDULE, {"post": post.pk, "publish_at": f"{monday}T18:00"}
+        )
+
+    [mail] = mailoutbox
+    assert (mail.to, mail.subject) == (["olga@desk.example"], "Scheduled: Moved column")
+    assert "for " + local_time(local(monday, 18)) in mail.body
 
 
 def test_a_writer_cannot_reschedule_even_their_own_post(client, desk, monday):
