@@ -23,10 +23,13 @@ class PreferenceForm(forms.ModelForm):
 class NotificationPreferenceAdmin(admin.ModelAdmin):
     def get_urls(self):
         mine = self.admin_site.admin_view(self.mine_view)
-        return [path("mine/", mine, name="editorial_notificationpreference_mine")]
+        return [
+            path("mine/", mine, name="editorial_notificationpreference_mine"),
+            *super().get_urls(),
+        ]
 
     def has_module_permission(self, request):
-        return False  # nobody browses the others' choices; each has their own page
+        return False  # each has their own page; only superusers may open the others'.
 
     def mine_view(self, request):
         preference = preference_of(request.user)
