@@ -58,8 +58,9 @@ def neighbours(view: str, day: date) -> tuple[date, date]:
     return start - timedelta(days=1), end
 
 
-def weeks(posts, view: str, day: date) -> list[list[Day]]:
-    """The calendar's rows of seven days, with the `posts` (a queryset) placed on them."""
+def weeks(posts, view: str, day: date, movable=lambda post: False) -> list[list[Day]]:
+    """The calendar's rows of seven days, with the `posts` (a queryset) placed on them;
+    `movable(post)` says whether the viewer may move a post to another time."""
     start, end = period(view, day)
     grid_start = first_day(view, day)
     grid_end = end + timedelta(days=(7 - end.weekday()) % 7)
@@ -71,7 +72,7 @@ def weeks(posts, view: str, day: date) -> list[list[Day]]:
         one.in_period = start <= one.date < end
     for post in placed(posts, _midnight(grid_start), _midnight(grid_end)):
         moment = timezone.localtime(post.slot)
-        days[moment.date()].entries.append(Entry(post, moment, stage(post)))
+        days[moment.date()].entries.append(Entry(post, moment, stage(post), movable(post)))
     dates = sorted(days)
     return [[days[one] for one in dates[row : row + 7]] for row in range(0, len(dates), 7)]
 

@@ -40,7 +40,9 @@ class CalendarFilter(forms.Form):
     )
 
     def choice(self, name, default):
-        return (self.cleaned_data.get(name) if self.is_valid() else None) or default
+        """The field's value, or `default` when it is empty or invalid (the page shows why)."""
+        self.is_valid()  # cleans once; only the valid fields reach cleaned_data
+        return self.cleaned_data.get(name) or default
 
 
 class RescheduleForm(forms.Form):
@@ -81,11 +83,9 @@ class CalendarViews:
             posts = posts.filter(section=section)
         if author := chosen.choice("author", None):
             posts = posts.filter(credits__author=author)
-        weeks = calendar.weeks(posts, view, day)
-        for week in weeks:
-            for one in week:
-                for entry in one.entries:
-                    entry.movable = workflow.may_reschedule(request.user, entry.post)
+        weeks = calendar.weeks(
+            posts, view, day, lambda post: workflow.may_reschedule(request.user, post)
+        )
         before, after = calendar.neighbours(view, day)
         context = {
             **self.admin_site.each_context(request),
@@ -93,13 +93,11 @@ class CalendarViews:
             "title": _("Editorial calendar"),
             "filter": chosen,
             "view": view,
-            "day": day,
             "weeks": weeks,
             "zone": zone_name(),
             "earlier": self.calendar_query(request, view=view, day=before),
             "later": self.calendar_query(request, view=view, day=after),
             "back": request.get_full_path(),
-            "input_format": LOCAL_INPUT,
         }
         return TemplateResponse(request, "admin/blog/post/calendar.html", context)
 
