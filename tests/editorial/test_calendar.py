@@ -200,3 +200,9 @@ def test_a_malformed_move_gets_a_message_not_a_500(client, desk, week):
 def test_the_calendar_needs_a_login(client):
     assert client.get(CALENDAR).status_code == 302
     assert client.post(RESCHEDULE).status_code == 302
+
+
+def test_the_user_links_lead_to_the_calendar(client, desk):
+    page = logged_in(client, desk.owner).get(reverse("admin:index")).text
+
+    assert f'<a href="{CALENDAR}">Calendar</a>' in page
