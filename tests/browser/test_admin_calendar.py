@@ -65,6 +65,8 @@ def test_an_editor_drags_a_scheduled_post_to_another_day(page, scheduled, monday
     assert "is now scheduled for" in page.locator(".messagelist").inner_text()
     assert friday.locator(".calendar-entry", has_text="Scheduled column").is_visible()
     assert problems == []
+    page.goto(f"/admin/blog/post/calendar/?view=month&day={monday.isoformat()}")
+    page.screenshot(path=screenshot_dir / "calendar-month-1280.png", full_page=True)
 
 
 def test_without_javascript_the_move_form_reschedules(
