@@ -16,6 +16,7 @@ class Part:
 PARTS = [
     Part("auth.group", natural_foreign_keys=True, merges=True),
     Part("auth.user", natural_foreign_keys=True),
+    Part("editorial.notificationpreference"),
     Part("authors.author"),
     Part("library.image"),
     Part("blog.disclaimer"),

@@ -8,6 +8,7 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from . import (
+            notifications,  # noqa: F401  (mails the desk about each move of a post)
             publication,  # noqa: F401  (announces publications, reports them to the audit log)
             revisions,  # noqa: F401  (copies relations into each version)
         )

@@ -137,6 +137,34 @@ def apply_transition(post, transition: Transition, user, comment: str = "") -> P
     )
 
 
+def may_reschedule(user, post) -> bool:
+    return stage(post) == SCHEDULED and user.has_perm(PUBLISH) and can_edit(user, post)
+
+
+@transaction.atomic
+def reschedule(post, when, user) -> PostTransition:
+    """Move a scheduled post to another time in the future, recorded like a schedule."""
+    if not may_reschedule(user, post):
+        raise TransitionRefused([_("You may not reschedule this post.")])
+    if when <= timezone.now():
+        raise TransitionRefused(
+            [_("%(when)s has passed: choose a time in the future.") % {"when": local_time(when)}]
+        )
+    previous = post.publish_at
+    post.publish_at = when
+    post._history_user = user
+    post._change_reason = gettext("Rescheduled")
+    post.save()
+    return PostTransition.objects.create(
+        post=post,
+        user=user,
+        from_status=post.status,
+        to_status=post.status,
+        scheduled_for=when,
+        comment=gettext("Moved from %(when)s.") % {"when": local_time(previous)},
+    )
+
+
 def _prepare_publication(post, transition):
     problems = publication_problems(post)
     now = timezone.now()

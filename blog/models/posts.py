@@ -111,6 +111,12 @@ class Post(KnowsItsChanges, models.Model):
         _("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True
     )
     publish_at = models.DateTimeField(_("publish at"), null=True, blank=True)
+    due_at = models.DateTimeField(
+        _("due"),
+        null=True,
+        blank=True,
+        help_text=_("When the draft should be ready; shown on the editorial calendar."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     word_count = models.PositiveIntegerField(_("word count"), default=0, editable=False)

@@ -26,6 +26,7 @@ from security.form_rescue import FormRescueMixin
 from security.uploads import HeldUploadsMixin
 
 from .autosave import AutosaveViews
+from .calendar import CalendarViews
 from .forms import CreditForm, CreditFormSet, PostAdminForm, tag_field
 from .recovery import MissingPostRecovery
 from .views import PostWorkflowViews
@@ -85,6 +86,7 @@ class PostAdmin(
     HeldUploadsMixin,
     FormRescueMixin,
     MissingPostRecovery,
+    CalendarViews,
     PostWorkflowViews,
     house.ModelAdmin,
 ):
@@ -101,7 +103,7 @@ class PostAdmin(
     fieldsets = [
         (None, {"fields": ["title", "slug", "section", "lead", "body", "tags"]}),
         (_("Image"), {"fields": ["image", "image_alt", "image_caption", "image_credit"]}),
-        (_("Publishing"), {"fields": ["stage", "publish_at", "language", "disclaimer"]}),
+        (_("Publishing"), {"fields": ["stage", "publish_at", "due_at", "language", "disclaimer"]}),
         (
             _("Translations and search engines"),
             {"fields": ["translation_of", "seo_title", "seo_description"]},

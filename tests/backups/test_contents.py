@@ -4,13 +4,16 @@ from backups.contents import NOT_EXPORTED, PARTS
 
 PROJECT_APPS = {
     "authors",
+    "backups",
     "blog",
+    "editorial",
     "feeds",
     "fediverse",
     "library",
+    "mirrors",
     "newsletter",
     "security",
-    "backups",
+    "telegram",
 }
 
 
