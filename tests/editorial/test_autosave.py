@@ -127,7 +127,9 @@ def test_reopening_the_post_offers_the_newer_autosave(client, desk, draft):
 
 def test_an_autosave_older_than_the_last_save_is_not_offered(client, desk, draft):
     autosave(logged_in(client, desk.owner), autosave_url(draft))
-    Post.objects.get(pk=draft.pk).save()
+    saved_later = Post.objects.get(pk=draft.pk)
+    saved_later.title = "Saved after the autosave"
+    saved_later.save()
 
     assert "was autosaved" not in client.get(change_url(draft)).content.decode()
 
