@@ -24,6 +24,7 @@ from security import admin_options as house
 from security.form_rescue import FormRescueMixin
 
 from .forms import CreditForm, CreditFormSet, PostAdminForm, tag_field
+from .panels import panels_for
 from .recovery import MissingPostRecovery
 from .views import PostWorkflowViews
 
@@ -185,6 +186,7 @@ class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, house.M
                 else []
             ),
             "can_see_versions": workflow.is_editor(user),
+            "panels": panels_for(request, post) if post.pk else [],
         }
         return super().render_change_form(request, context, add, change, form_url, obj)
 
