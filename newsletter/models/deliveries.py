@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Post
+from newsletter.conf import setting
 
 from .outbox import Outbox, OutboxQuerySet
 from .subscribers import Subscriber
@@ -41,13 +42,18 @@ class DeliveryQuerySet(OutboxQuerySet):
         )
 
     def summary(self) -> dict:
-        """How many are waiting (and from when), sent and cancelled, in one query."""
+        """How many are waiting (and from when), sent and cancelled, in one query. Failed
+        mails with no attempt left wait for nothing."""
         Status = Delivery.Status
+        waiting = Q(
+            status__in=[Status.QUEUED, Status.FAILED],
+            attempts__lt=setting("NEWSLETTER_MAX_ATTEMPTS"),
+        )
         return self.aggregate(
-            waiting=Count("pk", filter=Q(status__in=[Status.QUEUED, Status.FAILED])),
+            waiting=Count("pk", filter=waiting),
             sent=Count("pk", filter=Q(status=Status.SENT)),
             cancelled=Count("pk", filter=Q(status=Status.CANCELLED)),
-            due=Min("not_before", filter=Q(status__in=[Status.QUEUED, Status.FAILED])),
+            due=Min("not_before", filter=waiting),
         )
 
     def due_for_retry(self):

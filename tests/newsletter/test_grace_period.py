@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from blog.models import Post
 from editorial.workflow import TRANSITIONS, apply_transition
+from newsletter.conf import setting
 from newsletter.mailing import unmailed_recipients
 from newsletter.models import Delivery
 from newsletter.targets import Target
@@ -190,4 +191,16 @@ def test_the_post_page_says_the_mailing_was_cancelled(published, desk, client):
     text = panel_text(client, published)
 
     assert "Mailing cancelled: 2 mails not sent." in text
+    assert "Cancel the mailing" not in text
+
+
+def test_mails_given_up_on_are_not_shown_as_waiting(published, desk, client):
+    published.deliveries.update(
+        status=Delivery.Status.FAILED, attempts=setting("NEWSLETTER_MAX_ATTEMPTS")
+    )
+    client.force_login(desk.editor)
+
+    text = panel_text(client, published)
+
+    assert "Mailing to" not in text
     assert "Cancel the mailing" not in text
