@@ -61,6 +61,7 @@ def environment(database_url: str, smtp_port: int, var_dir: str) -> dict:
         "EMAIL_USE_TLS": "0",
         "EMAIL_USE_SSL": "0",
         "EMAIL_TIMEOUT": "120",  # --hold keeps a message waiting while the requests run
+        "NEWSLETTER_GRACE_MINUTES": "0",  # the mailing starts as soon as the post is published
     }
 
 

@@ -1,6 +1,7 @@
 """Mail settings (newsletter/)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -24,6 +25,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=not EMAIL_USE_SSL)
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"{SITE_NAME} <columns@localhost>")
 NEWSLETTER_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+# Publication mails wait this long, time to cancel the mailing of a post published by mistake.
+NEWSLETTER_GRACE_PERIOD = timedelta(minutes=int(os.environ.get("NEWSLETTER_GRACE_MINUTES", "10")))
 
 # Subscribers' addresses are encrypted at rest (newsletter/keyring.py) under SUBSCRIBER_KEY:
 # one or more Fernet keys, comma-separated, the first sealing. Without it, the keys are read

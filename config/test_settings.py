@@ -1,6 +1,7 @@
 """Cheap, deterministic backends for the test suite."""
 
 import os
+from datetime import timedelta
 
 from .settings import *  # noqa: F403
 
@@ -23,6 +24,9 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Publication mails go out at once, as the tests of sending expect;
+# tests/newsletter/test_grace_period.py tests the grace period.
+NEWSLETTER_GRACE_PERIOD = timedelta(0)
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Login throttling needs a request, which the test client's login() does not pass;
 # tests/security/test_login_throttling.py switches it on where it is under test.

@@ -6,7 +6,8 @@ when a post is saved already visible, or — for a scheduled post — when
 command) finds that its time has come. An `Announcement` row marks the post as announced;
 its unique constraint makes the claim safe across processes. Unpublishing removes the
 mark, so publishing again is announced again; receivers that must not repeat themselves
-(mail) keep their own records.
+(mail) keep their own records. Removing the mark sends `post_unpublished` at once, inside
+the unpublishing transaction (mail not sent yet is stopped with it).
 """
 
 import logging
@@ -21,6 +22,7 @@ from security import audit
 logger = logging.getLogger(__name__)
 
 post_published = Signal()  # sent with post=<Post>
+post_unpublished = Signal()  # sent with post=<Post>
 
 
 def announce_due_posts() -> list[Post]:
@@ -46,7 +48,9 @@ def announce_on_save(sender, instance: Post, raw=False, **kwargs):
     if raw:  # restoring a backup or fixture: its announcements are restored with it
         return
     if not Post.objects.published().filter(pk=instance.pk).exists():
-        Announcement.objects.filter(post=instance).delete()
+        withdrawn, _by_model = Announcement.objects.filter(post=instance).delete()
+        if withdrawn:
+            post_unpublished.send(sender=Post, post=instance)
     elif not Announcement.objects.filter(post=instance).exists():
         _claim(instance)
 

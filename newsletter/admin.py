@@ -1,7 +1,14 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 
+from blog.models import Post
+from editorial.workflow import PUBLISH
 from security import admin_options as house
 
 from .export import shown_address, subscribers_csv
@@ -85,7 +92,16 @@ class SubscriberAdmin(house.ModelAdmin):
 
 @admin.register(Delivery)
 class DeliveryAdmin(house.ModelAdmin):
-    list_display = ["post", "subscriber", "status", "attempts", "reason", "updated_at", "sent_at"]
+    list_display = [
+        "post",
+        "subscriber",
+        "status",
+        "attempts",
+        "reason",
+        "not_before",
+        "updated_at",
+        "sent_at",
+    ]
     list_filter = ["status", ("post", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["post", "subscriber"]
     search_fields = ["post__title"]
@@ -96,6 +112,30 @@ class DeliveryAdmin(house.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def get_urls(self):
+        cancel = self.admin_site.admin_view(require_POST(self.cancel_mailing_view))
+        return [
+            path("cancel/<int:post_id>/", cancel, name="newsletter_delivery_cancel"),
+            *super().get_urls(),
+        ]
+
+    def cancel_mailing_view(self, request, post_id):
+        """Stop every mail of the post not sent yet (the button on the post's admin page)."""
+        if not request.user.has_perm(PUBLISH):
+            raise PermissionDenied
+        post = get_object_or_404(Post, pk=post_id)
+        stopped = post.deliveries.cancel()
+        messages.success(
+            request,
+            ngettext(
+                "Mailing of “%(post)s” cancelled: %(count)d mail will not be sent.",
+                "Mailing of “%(post)s” cancelled: %(count)d mails will not be sent.",
+                stopped,
+            )
+            % {"post": post, "count": stopped},
+        )
+        return redirect("admin:blog_post_change", post.pk)
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)

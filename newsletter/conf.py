@@ -19,6 +19,9 @@ DEFAULTS = {
     # How long one message may take to send before its row counts as left by a crashed
     # sender and may be claimed again (keep it well above EMAIL_TIMEOUT).
     "NEWSLETTER_CLAIM_TIMEOUT": timedelta(minutes=5),
+    # How long after a post becomes visible its mails wait before they go: time to cancel
+    # the mailing (or unpublish) when a post went out by mistake.
+    "NEWSLETTER_GRACE_PERIOD": timedelta(minutes=10),
     # How often the worker looks for scheduled posts that came due and deliveries to retry.
     "NEWSLETTER_TICK": timedelta(seconds=60),
     # The request header with the client's address when behind a proxy (e.g. HTTP_X_REAL_IP).

@@ -1,7 +1,8 @@
 """Sending mail without holding the database: claim, commit, send, record.
 
-Every recipient of a post first gets a queued Delivery row (one per post and subscriber,
-enforced by a unique constraint); a confirmation link owed is a ConfirmationMail row. Each
+Publishing a post gives each recipient a queued Delivery row (one per post and subscriber,
+enforced by a unique constraint), not to be sent before the grace period has passed
+(newsletter/mailing.py); a confirmation link owed is a ConfirmationMail row. Each
 row is claimed with one committed UPDATE, its message sent with no transaction open, and the
 outcome recorded with a second short UPDATE (see models/outbox.py). A second worker cannot
 claim a row being sent; a worker that dies mid-send leaves a claim that expires, and the
@@ -48,13 +49,11 @@ def send_claimed(row, message, connection) -> str:
     return ""
 
 
-def deliver(post_id: int, *, queue_new: bool):
-    """Send the post to everyone still waiting for it (queueing current recipients first)."""
+def deliver(post_id: int):
+    """Send the post to everyone whose mail is due, if readers can still see the post."""
     post = Post.objects.published().for_readers().filter(pk=post_id).first()
     if post is None:
         return
-    if queue_new:
-        Delivery.objects.queue(post)
     waiting = list(post.deliveries.pending().values_list("pk", flat=True))
     if waiting:  # a mail server that cannot be reached fails the task, claiming nothing
         with get_connection() as connection:

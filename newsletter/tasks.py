@@ -46,26 +46,21 @@ def send_confirmation(mail_id: int):
 
 @task()
 def deliver_post(post_id: int):
-    deliver(post_id, queue_new=True)
-
-
-@task()
-def retry_deliveries(post_id: int):
-    """Send what a failure or a crash left behind, without adding newer subscribers."""
-    deliver(post_id, queue_new=False)
+    """Send the post's mails that are due (queued at publication: newsletter/mailing.py)."""
+    deliver(post_id)
 
 
 @task()
 def tick():
-    """Every minute: announce scheduled posts that came due, resume stalled mails, forget
-    what the newsletter no longer needs (newsletter/retention.py), and check the mirrors
-    every few minutes."""
+    """Every minute: announce scheduled posts that came due, send mails whose grace period
+    passed and resume stalled ones, forget what the newsletter no longer needs
+    (newsletter/retention.py), and check the mirrors every few minutes."""
     schedule_tick()
     announce_due_posts()
     forget_expired()
     check_mirrors_when_due()
     for post_id in Delivery.objects.due_for_retry().post_ids():
-        retry_deliveries.enqueue(post_id)
+        deliver_post.enqueue(post_id)
     for mail_id in ConfirmationMail.objects.due_for_retry().values_list("pk", flat=True):
         send_confirmation.enqueue(mail_id)
 

@@ -28,6 +28,7 @@ from security.uploads import HeldUploadsMixin
 from .autosave import AutosaveViews
 from .calendar import CalendarViews
 from .forms import CreditForm, CreditFormSet, PostAdminForm, tag_field
+from .panels import panels_for
 from .recovery import MissingPostRecovery
 from .views import PostWorkflowViews
 
@@ -207,6 +208,7 @@ class PostAdmin(
                 else []
             ),
             "can_see_versions": workflow.is_editor(user),
+            "panels": panels_for(request, post) if post.pk else [],
         }
         return super().render_change_form(request, context, add, change, form_url, obj)
 

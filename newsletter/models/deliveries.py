@@ -1,31 +1,64 @@
 from django.db import models
+from django.db.models import Count, Min, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from blog.models import Post
+from newsletter.conf import setting
 
 from .outbox import Outbox, OutboxQuerySet
 from .subscribers import Subscriber
 
 
 class DeliveryQuerySet(OutboxQuerySet):
-    def queue(self, post):
-        """A queued delivery for every current recipient of the post that has none yet."""
+    def queue(self, post, not_before):
+        """A delivery queued until `not_before` for every current recipient of the post not
+        mailed yet: new rows, and the rows of a mailing cancelled before (a new publication
+        is a new mailing)."""
         recipients = Subscriber.objects.following(post).values_list("pk", flat=True)
         self.bulk_create(
-            [Delivery(post=post, subscriber_id=pk) for pk in recipients.iterator()],
+            [
+                Delivery(post=post, subscriber_id=pk, not_before=not_before)
+                for pk in recipients.iterator()
+            ],
             batch_size=500,
             ignore_conflicts=True,
         )
+        self.filter(post=post, status=Delivery.Status.CANCELLED, subscriber__in=recipients).update(
+            status=Delivery.Status.QUEUED, not_before=not_before, updated_at=timezone.now()
+        )
+
+    def cancel(self):
+        """Stop every mail of these not sent yet; returns how many were stopped."""
+        return self.wanted().update(status=Delivery.Status.CANCELLED, updated_at=timezone.now())
 
     def pending(self):
-        """What may be sent now: sendable, for a visible post and a confirmed subscriber."""
+        """What may be sent now: sendable and due, for a visible post and a confirmed
+        subscriber."""
         return self.sendable().filter(
+            not_before__lte=timezone.now(),
             post__in=Post.objects.published(),
             subscriber__status=Subscriber.Status.CONFIRMED,
         )
 
+    def summary(self) -> dict:
+        """How many are waiting (and from when), sent and cancelled, in one query. Failed
+        mails with no attempt left wait for nothing."""
+        Status = Delivery.Status
+        waiting = Q(
+            status__in=[Status.QUEUED, Status.FAILED],
+            attempts__lt=setting("NEWSLETTER_MAX_ATTEMPTS"),
+        )
+        return self.aggregate(
+            waiting=Count("pk", filter=waiting),
+            sent=Count("pk", filter=Q(status=Status.SENT)),
+            cancelled=Count("pk", filter=Q(status=Status.CANCELLED)),
+            due=Min("not_before", filter=waiting),
+        )
+
     def due_for_retry(self):
-        """Pending deliveries nobody touched for a while: failed ones, or ones a crash left."""
+        """Pending deliveries nobody touched for a while: failed ones, ones a crash left, or
+        ones whose grace period passed with no sending started."""
         return self.pending().idle()
 
     def post_ids(self):
@@ -47,6 +80,8 @@ class Delivery(Outbox):
         blank=True,
         related_name="deliveries",
     )
+    # Publication mails wait out a grace period (NEWSLETTER_GRACE_PERIOD) before they go.
+    not_before = models.DateTimeField(_("not sent before"), default=timezone.now)
 
     objects = DeliveryQuerySet.as_manager()
 

@@ -20,10 +20,14 @@ class OutboxQuerySet(models.QuerySet):
     def unsent(self):
         return self.exclude(status=Outbox.Status.SENT)
 
+    def wanted(self):
+        """Still to be sent: queued, or failed and to be tried again."""
+        return self.filter(status__in=[Outbox.Status.QUEUED, Outbox.Status.FAILED])
+
     def sendable(self):
-        """Unsent, with attempts left, and claimed by no sender still at work."""
+        """Wanted, with attempts left, and claimed by no sender still at work."""
         abandoned = timezone.now() - setting("NEWSLETTER_CLAIM_TIMEOUT")
-        return self.unsent().filter(
+        return self.wanted().filter(
             Q(claimed_at=None) | Q(claimed_at__lte=abandoned),
             attempts__lt=setting("NEWSLETTER_MAX_ATTEMPTS"),
         )
@@ -54,6 +58,8 @@ class Outbox(models.Model):
         QUEUED = "queued", _("Queued")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        # No longer wanted: never claimed again (a mailing an editor stopped).
+        CANCELLED = "cancelled", _("Cancelled")
 
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.QUEUED, db_index=True
@@ -76,8 +82,13 @@ class Outbox(models.Model):
         self._record(self.Status.FAILED, reason=redact(reason)[:300], sent_at=None)
 
     def _record(self, status, reason, sent_at):
-        """Store the outcome of this sender's claim, unless the claim was taken over since."""
-        type(self).objects.filter(pk=self.pk, attempts=self.attempts).update(
+        """Store the outcome of this sender's claim, unless the claim was taken over since.
+
+        A mail cancelled while it was being sent stays cancelled unless it went out."""
+        claim = type(self).objects.filter(pk=self.pk, attempts=self.attempts)
+        if status != self.Status.SENT:
+            claim = claim.exclude(status=self.Status.CANCELLED)
+        claim.update(
             status=status,
             reason=reason,
             sent_at=sent_at,

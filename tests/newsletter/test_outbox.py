@@ -142,6 +142,6 @@ def test_two_workers_send_at_once_each_mail_once(confirmed_subscriber, settings)
 
 def deliver_and_close(post_id):
     try:
-        deliver(post_id, queue_new=False)
+        deliver(post_id)
     finally:
         connection.close()

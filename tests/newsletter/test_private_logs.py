@@ -10,7 +10,7 @@ import smtplib
 import pytest
 from django.core.mail.backends import locmem
 
-from newsletter.tasks import retry_deliveries
+from newsletter.tasks import deliver_post
 from tests.factories import PostFactory
 
 from .helpers import link_in, mails_to, subscribe
@@ -82,7 +82,7 @@ def test_no_address_or_ip_in_any_log_record_of_the_whole_flow(
     assert subscribe(client, ADDRESS, **FROM_READER).status_code == 429
     client.post(link_in(mails_to(ADDRESS)[-1], "confirm"), **FROM_READER)
     post = publish(PostFactory)
-    publish(retry_deliveries.enqueue, post.pk)
+    publish(deliver_post.enqueue, post.pk)
     post_mail = mails_to(ADDRESS)[-1]
     client.post(link_in(post_mail, "unsubscribe"), **FROM_READER)
 
