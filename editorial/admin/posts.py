@@ -23,6 +23,7 @@ from editorial.style import check_post
 from security import admin_options as house
 from security.form_rescue import FormRescueMixin
 
+from .desk import LIST_COLUMNS, PostDesk
 from .forms import CreditForm, CreditFormSet, PostAdminForm, tag_field
 from .recovery import MissingPostRecovery
 from .views import PostWorkflowViews
@@ -77,9 +78,12 @@ class StageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Post)
-class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, house.ModelAdmin):
+class PostAdmin(
+    FormRescueMixin, MissingPostRecovery, PostWorkflowViews, PostDesk, house.ModelAdmin
+):
     form = PostAdminForm
-    list_display = ["title", "byline_names", "section", "stage", "publish_at", "updated_at"]
+    list_display = LIST_COLUMNS
+    list_display_links = ["title"]
     # By date through a filter, not date_hierarchy, whose list of years reads every post.
     list_filter = [StageFilter, "section", "authors", "tags", "language", "publish_at"]
     list_select_related = ["section"]
@@ -186,6 +190,7 @@ class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, house.M
             ),
             "can_see_versions": workflow.is_editor(user),
         }
+        context |= self.desk_context(context, post)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def warn_about_style(self, request, post):
@@ -230,14 +235,6 @@ class PostAdmin(FormRescueMixin, MissingPostRecovery, PostWorkflowViews, house.M
     @admin.action(description=_("Unpublish"), permissions=["publish"])
     def unpublish(self, request, queryset):
         self.apply_to_selected(request, queryset, workflow.TRANSITIONS["unpublish"])
-
-    @admin.display(description=_("authors"))
-    def byline_names(self, post):
-        return ", ".join(author.name for author in post.byline)
-
-    @admin.display(description=_("status"), ordering="status")
-    def stage(self, post):
-        return workflow.stage_label(post)
 
 
 @admin.register(Section)
