@@ -6,6 +6,7 @@ and again by the admin once it has saved the inlines (`record_relations`).
 """
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -132,6 +133,7 @@ def _diff_lines(old, new):
     return lines
 
 
+WORD = re.compile(r"\w+")
 SUMMARISED_FIELDS = ["section", "image", "image_alt", "language", "seo_title", "seo_description"]
 
 
@@ -153,7 +155,7 @@ def summarise(old, new) -> ChangeSummary:
         if getattr(old, field.attname) != getattr(new, field.attname)
     ]
     old_words, new_words = (
-        " ".join(line for _label, lines in compared_texts(version) for line in lines).split()
+        WORD.findall(" ".join(line for _label, lines in compared_texts(version) for line in lines))
         for version in (old, new)
     )
     added = removed = 0
