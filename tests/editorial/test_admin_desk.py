@@ -2,6 +2,7 @@
 superusers see, the edit-conflict heading, and the search-result preview."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -20,7 +21,7 @@ def test_every_admin_page_loads_the_desk_stylesheet(client, desk, draft):
     page = logged_in(client, desk.owner).get(change_url(draft)).content.decode()
 
     assert "/static/css/admin-desk.css" in page
-    stylesheet = open(finders.find("css/admin-desk.css"), encoding="utf-8").read()
+    stylesheet = Path(finders.find("css/admin-desk.css")).read_text(encoding="utf-8")
     assert re.search(r"\.field-body \.ProseMirror \{[^}]*min-height: 24rem", stylesheet)
     # The editor's own dropdown arrow is a character few fonts have; ours is drawn.
     assert re.search(r'\.prose-menubar__selected::after \{\s*content: ""', stylesheet)
