@@ -24,7 +24,8 @@
         form.submit();
         return;
       }
-      form.replaceChildren(...Array.from(refused.childNodes, (node) => document.adoptNode(node)));
+      const nodes = Array.from(refused.childNodes);
+      form.replaceChildren(...nodes.map((node) => document.importNode(node, true)));
       const invalid = form.querySelector("[aria-invalid=true], .errorlist");
       (invalid || form).scrollIntoView({ block: "center" });
       const field = form.querySelector("[aria-invalid=true]");
