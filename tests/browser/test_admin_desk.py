@@ -26,3 +26,31 @@ def test_the_post_form_fits_the_screen_and_its_editor_has_room(page, screenshot_
     log_in(page, "editor")
     page.goto(f"/admin/blog/post/{post.pk}/change/")
     page.screenshot(path=str(screenshot_dir / f"post-form-{width}.png"), full_page=True)
+
+    title = page.locator("#id_title").bounding_box()
+    editor = page.locator(".field-body .ProseMirror[contenteditable]").bounding_box()
+    assert title["width"] >= min(width - 120, 600)
+    assert editor["height"] >= 16 * 18  # at least 18rem, 24rem on a desktop
+    assert page.evaluate("document.documentElement.scrollWidth") <= max(width, 1280) + 1
+    arrow = page.evaluate(
+        "getComputedStyle(document.querySelector('.prose-menubar__selected'), '::after').content"
+    )
+    assert arrow == '""'  # drawn, not the "⏷" few fonts have
+
+
+def test_the_search_preview_follows_the_title_as_it_is_typed(page):
+    UserFactory(username="editor", groups=["Editors"])
+    post = PostFactory(title="Old headline", lead="The lead.")
+    log_in(page, "editor")
+    page.goto(f"/admin/blog/post/{post.pk}/change/")
+    preview = page.locator("#search-preview")
+    assert preview.locator(".desk-preview__search-title").inner_text() == "Old headline"
+
+    page.fill("#id_title", "New headline")
+    page.fill("#id_seo_description", "What search engines show.")
+
+    assert preview.locator(".desk-preview__search-title").inner_text() == "New headline"
+    assert preview.locator(".desk-preview__card-title").inner_text() == "New headline"
+    assert "What search engines show." in preview.inner_text()
+    page.fill("#id_seo_title", "Search title")
+    assert preview.locator(".desk-preview__search-title").inner_text() == "Search title"

@@ -22,9 +22,11 @@ def test_every_admin_page_loads_the_desk_stylesheet(client, desk, draft):
 
     assert "/static/css/admin-desk.css" in page
     stylesheet = Path(finders.find("css/admin-desk.css")).read_text(encoding="utf-8")
-    assert re.search(r"\.field-body \.ProseMirror \{[^}]*min-height: 24rem", stylesheet)
+    assert re.search(r"\.ProseMirror\[contenteditable\] \{[^}]*min-height: 24rem", stylesheet)
     # The editor's own dropdown arrow is a character few fonts have; ours is drawn.
-    assert re.search(r'\.prose-menubar__selected::after \{\s*content: ""', stylesheet)
+    assert re.search(
+        r'\.prose-menubar__dropdown \.prose-menubar__selected::after \{\s*content: ""', stylesheet
+    )
 
 
 def test_the_post_list_shows_thumbnail_status_and_a_preview_link(client, desk, draft):
