@@ -21,7 +21,7 @@ def test_the_section_page_heads_its_subscribe_form(client):
     page = client.get(section.get_absolute_url()).content.decode()
 
     assert re.search(
-        r'<h2 class="listing__subtitle" id="subscribe-title">Subscribe to Blogs by email</h2>\s*'
+        r'<h2 class="listing__subtitle" id="subscribe-title">Subscribe by email</h2>\s*'
         r'<form class="subscribe-form"',
         page,
     )
@@ -34,7 +34,7 @@ def test_the_author_page_heads_its_subscribe_form(client):
     page = client.get(author.get_absolute_url()).content.decode()
 
     assert re.search(
-        r'id="subscribe-title">Subscribe to Valer Karbalevich’s columns by email</h2>\s*'
+        r'id="subscribe-title">Subscribe by email</h2>\s*'
         r'<form class="subscribe-form"',
         page,
     )
