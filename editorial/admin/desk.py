@@ -19,7 +19,6 @@ LIST_COLUMNS = [
     "title",
     "byline_names",
     "stage",
-    "publish_at",
     "updated_at",
     "preview_link",
 ]

@@ -54,3 +54,21 @@ def test_the_search_preview_follows_the_title_as_it_is_typed(page):
     assert "What search engines show." in preview.inner_text()
     page.fill("#id_seo_title", "Search title")
     assert preview.locator(".desk-preview__search-title").inner_text() == "Search title"
+
+
+def test_the_post_list_reads_at_1280_px(page, screenshot_dir):
+    UserFactory(username="editor", groups=["Editors"])
+    long_title = "Why Belarus and Kazakhstan took different paths after the protests " * 3
+    PostFactory(title=long_title.strip())
+    log_in(page, "editor")
+    page.goto("/admin/blog/post/")
+    page.screenshot(path=str(screenshot_dir / "post-list-1280.png"), full_page=True)
+
+    title = page.locator("#result_list .field-title a").first
+    line_height = float(title.evaluate("node => parseFloat(getComputedStyle(node).lineHeight)"))
+    assert title.bounding_box()["height"] <= 2 * line_height + 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    results = page.locator(".results").bounding_box()
+    for column in ["column-updated_at", "column-preview_link"]:
+        header = page.locator(f"#result_list th.{column}").bounding_box()
+        assert header["x"] + header["width"] <= results["x"] + results["width"] + 1, column

@@ -38,7 +38,6 @@ def test_the_post_list_shows_thumbnail_status_and_a_preview_link(client, desk, d
         "title",
         "byline_names",
         "stage",
-        "publish_at",
         "updated_at",
         "preview_link",
     ]
