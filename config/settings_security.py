@@ -19,6 +19,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "security.views.lockout"
+# Admin apps only superusers see in the admin's lists (security and task internals).
+ADMIN_SUPERUSER_APPS = ["axes", "otp_totp", "django_tasks_database"]
 TWO_FACTOR_REQUIRED_FOR_EDITORS = env_bool("TWO_FACTOR_REQUIRED_FOR_EDITORS")
 # Who counts as an editor there: security knows roles only by this permission.
 TWO_FACTOR_EDITOR_PERMISSION = "blog.edit_any_post"

@@ -6,6 +6,7 @@ and again by the admin once it has saved the inlines (`record_relations`).
 """
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -131,3 +132,47 @@ def _diff_lines(old, new):
         lines += [("removed", line) for line in old[i1:i2]]
         lines += [("added", line) for line in new[j1:j2]]
     return lines
+
+
+WORD = re.compile(r"\w+")
+SUMMARISED_FIELDS = ["section", "image", "image_alt", "language", "seo_title", "seo_description"]
+
+
+@dataclass(frozen=True)
+class ChangeSummary:
+    """What a version changed from the one before it."""
+
+    fields: list  # the labels of the fields that differ
+    words_added: int
+    words_removed: int
+
+
+def summarise(old, new) -> ChangeSummary:
+    changed = [diff.label for diff in compare(old, new) if diff.changed]
+    fields = [Post._meta.get_field(name) for name in SUMMARISED_FIELDS]
+    changed += [
+        field.verbose_name
+        for field in fields
+        if getattr(old, field.attname) != getattr(new, field.attname)
+    ]
+    old_words, new_words = (
+        WORD.findall(" ".join(line for _label, lines in compared_texts(version) for line in lines))
+        for version in (old, new)
+    )
+    added = removed = 0
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        None, old_words, new_words, autojunk=False
+    ).get_opcodes():
+        if tag != "equal":
+            removed += i2 - i1
+            added += j2 - j1
+    return ChangeSummary(changed, added, removed)
+
+
+def with_summaries(versions) -> list:
+    """`versions` (newest first), each with `.summary` of its changes from the next older
+    one (None for the first version)."""
+    versions = list(versions)
+    for version, older in zip(versions, [*versions[1:], None], strict=True):
+        version.summary = summarise(older, version) if older is not None else None
+    return versions

@@ -39,6 +39,14 @@ class ColumnistAdminSite(admin.AdminSite):
 
     site_title = site_header
 
+    def get_app_list(self, request, app_label=None):
+        """Security and task internals (settings.ADMIN_SUPERUSER_APPS) are listed, and their
+        app pages open, for superusers only, whatever permissions anyone else holds."""
+        apps = super().get_app_list(request, app_label)
+        if request.user.is_superuser:
+            return apps
+        return [app for app in apps if app["app_label"] not in settings.ADMIN_SUPERUSER_APPS]
+
     def has_permission(self, request):
         return super().has_permission(request) and passes_two_factor(request.user)
 

@@ -27,6 +27,7 @@ from security.uploads import HeldUploadsMixin
 
 from .autosave import AutosaveViews
 from .calendar import CalendarViews
+from .desk import LIST_COLUMNS, PostDesk
 from .forms import CreditForm, CreditFormSet, PostAdminForm, tag_field
 from .panels import panels_for
 from .recovery import MissingPostRecovery
@@ -89,11 +90,13 @@ class PostAdmin(
     MissingPostRecovery,
     CalendarViews,
     PostWorkflowViews,
+    PostDesk,
     house.ModelAdmin,
 ):
     form = PostAdminForm
     held_upload_fields = ["image"]
-    list_display = ["title", "byline_names", "section", "stage", "publish_at", "updated_at"]
+    list_display = LIST_COLUMNS
+    list_display_links = ["title"]
     # By date through a filter, not date_hierarchy, whose list of years reads every post.
     list_filter = [StageFilter, "section", "authors", "tags", "language", "publish_at"]
     list_select_related = ["section"]
@@ -210,6 +213,7 @@ class PostAdmin(
             "can_see_versions": workflow.is_editor(user),
             "panels": panels_for(request, post) if post.pk else [],
         }
+        context |= self.desk_context(context, post)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def warn_about_style(self, request, post):
@@ -254,14 +258,6 @@ class PostAdmin(
     @admin.action(description=_("Unpublish"), permissions=["publish"])
     def unpublish(self, request, queryset):
         self.apply_to_selected(request, queryset, workflow.TRANSITIONS["unpublish"])
-
-    @admin.display(description=_("authors"))
-    def byline_names(self, post):
-        return ", ".join(author.name for author in post.byline)
-
-    @admin.display(description=_("status"), ordering="status")
-    def stage(self, post):
-        return workflow.stage_label(post)
 
 
 @admin.register(Section)

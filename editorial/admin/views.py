@@ -1,6 +1,7 @@
 """The post admin's own pages: preview, share-preview links, versions (list, compare,
-restore). Mixed into PostAdmin; every view finds the post through the admin's queryset,
-so a writer reaches only the posts that credit them."""
+restore after a confirmation), house style's "change all". Mixed into PostAdmin; every
+view finds the post through the admin's queryset, so a writer reaches only the posts that
+credit them."""
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
@@ -10,9 +11,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from editorial import previews, revisions
+from blog.models import StyleRule
+from editorial import previews, revisions, style
 from editorial.workflow import is_editor
 
 
@@ -39,8 +41,13 @@ class PostWorkflowViews:
             ),
             path(
                 "<path:object_id>/versions/<int:version_id>/restore/",
-                view(require_POST(self.restore_view)),
+                view(require_http_methods(["GET", "POST"])(self.restore_view)),
                 name="blog_post_restore",
+            ),
+            path(
+                "<path:object_id>/style/<int:rule_id>/change-all/",
+                view(require_POST(self.change_all_view)),
+                name="blog_post_style_change_all",
             ),
         ]
         return urls + super().get_urls()
@@ -74,7 +81,7 @@ class PostWorkflowViews:
 
     def versions_view(self, request, object_id):
         post = self.edited_post(request, object_id)
-        versions = revisions.versions_of(post)
+        versions = revisions.with_summaries(revisions.versions_of(post))
         context = {**self.page_context(request, post, _("Versions")), "versions": versions}
         return TemplateResponse(request, "admin/blog/post/versions.html", context)
 
@@ -92,9 +99,37 @@ class PostWorkflowViews:
         return TemplateResponse(request, "admin/blog/post/compare_versions.html", context)
 
     def restore_view(self, request, object_id, version_id):
+        """GET asks for a confirmation; POST restores."""
         post = self.edited_post(request, object_id)
-        revisions.restore(post, self.version_of(post, version_id), request.user)
+        version = self.version_of(post, version_id)
+        if request.method == "GET":
+            context = {
+                **self.page_context(request, post, _("Restore this version?")),
+                "version": version,
+                "summary": revisions.summarise(revisions.latest_version(post), version),
+            }
+            return TemplateResponse(request, "admin/blog/post/restore_version.html", context)
+        revisions.restore(post, version, request.user)
         messages.success(request, _("The version is restored, as a new version."))
+        return redirect("admin:blog_post_change", post.pk)
+
+    def change_all_view(self, request, object_id, rule_id):
+        """House style: change every occurrence of one variant to the preferred form."""
+        post = self.visible_post(request, object_id)
+        if not self.has_change_permission(request, post):
+            raise PermissionDenied
+        rule = get_object_or_404(StyleRule, pk=rule_id)
+        variant = request.POST.get("variant", "")
+        try:
+            style.change_all(post, rule, variant, request.user)
+        except ValueError:
+            messages.error(request, _("That spelling is not a variant of this style rule."))
+            return redirect("admin:blog_post_change", post.pk)
+        messages.success(
+            request,
+            _("Changed every “%(variant)s” to “%(preferred)s”.")
+            % {"variant": variant, "preferred": rule.preferred},
+        )
         return redirect("admin:blog_post_change", post.pk)
 
     @staticmethod

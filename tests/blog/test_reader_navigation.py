@@ -79,7 +79,10 @@ def test_share_links_are_plain_addresses_of_the_column(client, settings):
 def test_the_column_page_loads_no_third_party_code(client, demo_post):
     html = client.get(demo_post.get_absolute_url()).content.decode()
 
-    assert re.findall(r"<script[^>]* src=\"([^\"]+)\"", html) == ["/static/js/share.js"]
+    assert re.findall(r"<script[^>]* src=\"([^\"]+)\"", html) == [
+        "/static/js/share.js",
+        "/static/js/subscribe.js",
+    ]
     assert re.findall(r"<link[^>]* rel=\"stylesheet\"[^>]*>", html) == [
         '<link rel="stylesheet" href="/static/css/columnist.css">'
     ]

@@ -223,3 +223,21 @@ def test_a_mistyped_address_is_reported_at_the_field(page, reading_site):
     expect(field).to_have_value("reader@example")
     expect(field).to_have_attribute("aria-invalid", "true")
     expect(field).to_have_accessible_description(re.compile("Enter an email address"))
+
+
+def test_a_refused_subscription_keeps_the_reader_on_the_column(page, reading_site):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(reading_site.get_absolute_url())
+    card = page.get_by_role("region", name="Valer Karbalevich")
+    panel = card.locator(".author-card__subscribe").bounding_box()
+    assert panel["x"] - card.bounding_box()["x"] < 2  # no gutter under the portrait
+    assert panel["width"] >= 375 - 2 * 24  # the page's side padding only
+
+    card.get_by_label("Your email address").fill("reader@example")
+    card.get_by_role("button", name="Subscribe").click()
+
+    field = card.get_by_label("Your email address")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(field).to_have_value("reader@example")
+    assert urlsplit(page.url).path == reading_site.get_absolute_url()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
