@@ -5,11 +5,10 @@ BENCH_WORKERS worker processes and every path it writes under var/bench/nginx/."
 import getpass
 import os
 import shutil
-import subprocess
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.servers import ROOT, Server, free_port, wait_until_answering
+from bench.servers import ROOT, free_port, running
 
 SERVER_BLOCK = ROOT / "deploy" / "nginx-edition.conf"
 MIME_TYPES = Path("/etc/nginx/mime.types")
@@ -56,12 +55,5 @@ def nginx(root: Path, workers: int, state: Path):
     config.write_text(configuration(root.resolve(), port, workers, state.resolve()))
     log = state / "error.log"
     command = [nginx_binary(), "-c", str(config), "-p", str(state), "-e", str(log)]
-    with log.open("ab") as output:
-        process = subprocess.Popen(command, stdout=output, stderr=output)
-    try:
-        server = Server(f"http://127.0.0.1:{port}", process.pid)
-        wait_until_answering(server.url, process, log)
+    with running(command, port, log) as server:
         yield server
-    finally:
-        process.terminate()
-        process.wait(timeout=30)

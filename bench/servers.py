@@ -47,8 +47,16 @@ def gunicorn(app: str, workers: int, env: dict, log: Path):
     command = [str(GUNICORN), app, "--config", "config/gunicorn.py", "--no-control-socket"]
     command += ["--workers", str(workers)]
     command += ["--bind", f"127.0.0.1:{port}"]
+    with running(command, port, log, cwd=ROOT, env=env) as server:
+        yield server
+
+
+@contextmanager
+def running(command: list, port: int, log: Path, **popen):
+    """Run the server `command` listening on `port`, its output in `log`, until the block
+    ends; yields its `Server` once it answers."""
     with log.open("ab") as output:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
+        process = subprocess.Popen(command, stdout=output, stderr=output, **popen)
     try:
         server = Server(f"http://127.0.0.1:{port}", process.pid)
         wait_until_answering(server.url, process, log)

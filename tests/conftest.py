@@ -76,3 +76,14 @@ def mirror_server():
     yield start
     for server in started:
         server.stop()
+
+
+@pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    """Run `action` (a callable that publishes) and the on-commit work it triggers."""
+
+    def run(action, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return action(*args, **kwargs)
+
+    return run

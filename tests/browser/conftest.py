@@ -9,8 +9,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 
 from blog.models import Correction
+from blog.roles import grant_roles
 from tests.factories import PostFactory
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -78,3 +80,12 @@ def reading_site(demo_post):
     )
     Correction.objects.create(post=demo_post, text="An earlier version misspelt Tokayev’s name.")
     return demo_post
+
+
+@pytest.fixture(autouse=True)
+def roles(request):
+    """The groups a migration created, again for each test with a database of its own:
+    another live-server test may have emptied the database since."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        grant_roles(Group, Permission)

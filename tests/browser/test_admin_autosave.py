@@ -2,11 +2,9 @@
 leaving a form with unsaved changes asks first."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 
 from blog.models import Post, Tag
 from blog.plaintext import html_text
-from blog.roles import grant_roles
 from editorial.models import Autosave
 from tests.browser.test_admin_editorial import log_in
 from tests.factories import AuthorFactory, PostFactory, UserFactory
@@ -18,7 +16,6 @@ BODY_EDITOR = ".field-body .ProseMirror[contenteditable=true]"
 
 @pytest.fixture
 def own_draft(transactional_db):
-    grant_roles(Group, Permission)
     writer = UserFactory(username="writer", groups=["Authors"])
     author = AuthorFactory(user=writer, name="Olga Writer")
     return PostFactory(

@@ -5,21 +5,14 @@ at 1280 and 375 px go to var/screenshots/."""
 from datetime import datetime, time, timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from blog.models import Post
-from blog.roles import grant_roles
 from tests.factories import PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "a long test password"
-
-
-@pytest.fixture(autouse=True)
-def roles(transactional_db):
-    grant_roles(Group, Permission)
 
 
 @pytest.fixture

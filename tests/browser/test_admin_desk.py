@@ -4,18 +4,11 @@ that follows the title as it is typed. Regenerate var/screenshots/post-form-*.pn
 `pytest tests/browser/test_admin_desk.py`."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 
-from blog.roles import grant_roles
 from tests.browser.test_admin_editorial import log_in
 from tests.factories import PostFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def roles(transactional_db):
-    grant_roles(Group, Permission)
 
 
 @pytest.mark.parametrize("width", [1280, 375])

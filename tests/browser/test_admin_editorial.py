@@ -3,22 +3,13 @@ editor and publishes it; a writer can submit theirs for review but not publish i
 a post in the editor keeps every tag the sanitiser allows."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 
 from blog.models import Post
-from blog.roles import grant_roles
 from tests.factories import AuthorFactory, PostFactory, SectionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "a long test password"
-
-
-@pytest.fixture(autouse=True)
-def roles(transactional_db):
-    """The groups a migration created, again: another live-server test may have emptied
-    the database since."""
-    grant_roles(Group, Permission)
 
 
 def log_in(page, username):

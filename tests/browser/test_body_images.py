@@ -5,12 +5,10 @@ none of which keeps the photo's EXIF. Also the media library's screenshots."""
 from io import BytesIO
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.files.storage import default_storage
 from PIL import Image as PillowImage
 
 from blog.models import Post
-from blog.roles import grant_roles
 from library.models import Image
 from tests.factories import AuthorFactory, PostFactory, UserFactory
 from tests.library.images import library_image
@@ -35,8 +33,7 @@ DROP = """([bytes, name]) => {
 
 
 @pytest.fixture(autouse=True)
-def roles_and_media(transactional_db, settings, tmp_path):
-    grant_roles(Group, Permission)
+def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 

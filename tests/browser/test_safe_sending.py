@@ -6,11 +6,9 @@ process, past the grace period, after the browser is done."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from blog.models import Post
-from blog.roles import grant_roles
 from newsletter.models import Follow, Subscriber
 from newsletter.tasks import tick
 from tests.factories import AuthorFactory, PostFactory, SectionFactory, UserFactory
@@ -19,11 +17,6 @@ from tests.newsletter.smtp_server import Inbox, free_port, mail_by_smtp, start_s
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "a long test password"
-
-
-@pytest.fixture(autouse=True)
-def roles(transactional_db):
-    grant_roles(Group, Permission)
 
 
 @pytest.fixture

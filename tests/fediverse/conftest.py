@@ -22,24 +22,13 @@ def remote():
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run `action` and the on-commit work (deliveries) it sets off."""
-
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
-def post_signed(client, committed):
+def post_signed(client, publish):
     """POST `activity` to `path`, signed by `user` with `sign` (cavage by default)."""
 
     def post(path, activity, user, sign=cavage_headers, **signing):
         body = json.dumps(activity).encode()
         headers = sign(user, path, body, **signing)
-        return committed(
+        return publish(
             client.post,
             path,
             body,

@@ -68,11 +68,11 @@ def test_a_key_on_a_private_address_is_not_fetched(client, remote, settings):
     assert not Follower.objects.exists()
 
 
-def test_a_body_that_is_not_json_is_refused_after_its_signature(client, remote, committed):
+def test_a_body_that_is_not_json_is_refused_after_its_signature(client, remote, publish):
     reader = remote.user("reader")
     body = b"not json"
 
-    response = committed(
+    response = publish(
         client.post,
         "/fediverse/inbox",
         body,

@@ -35,13 +35,13 @@ def coauthors():
     return AuthorFactory(slug="first-author"), AuthorFactory(slug="second-author")
 
 
-def test_publishing_delivers_one_create_per_shared_inbox(remote, coauthors, committed):
+def test_publishing_delivers_one_create_per_shared_inbox(remote, coauthors, publish):
     first, second = coauthors
     follow(Actor.objects.of_author(first), remote.user("ales"))
     follow(Actor.objects.of_author(second), remote.user("hanna"))
     follow(Actor.objects.site(), remote.user("ales"))
 
-    post = committed(PostFactory, authors=[first, second], tags=["Belarus"])
+    post = publish(PostFactory, authors=[first, second], tags=["Belarus"])
 
     [create] = remote.activities()
     assert remote.received[0]["path"] == "/inbox"
@@ -59,22 +59,22 @@ def test_publishing_delivers_one_create_per_shared_inbox(remote, coauthors, comm
     assert Delivery.objects.get().status == Delivery.Status.SENT
 
 
-def test_inboxes_of_different_servers_each_get_the_post(coauthors, committed):
+def test_inboxes_of_different_servers_each_get_the_post(coauthors, publish):
     with FakeServer() as one, FakeServer() as other:
         follow(Actor.objects.of_author(coauthors[0]), one.user("ales"))
         follow(Actor.objects.of_author(coauthors[0]), other.user("hanna"))
-        committed(PostFactory, authors=[coauthors[0]])
+        publish(PostFactory, authors=[coauthors[0]])
 
         assert [a["type"] for a in one.activities()] == ["Create"]
         assert [a["type"] for a in other.activities()] == ["Create"]
 
 
-def test_a_dead_server_does_not_keep_the_post_from_the_others(coauthors, committed):
+def test_a_dead_server_does_not_keep_the_post_from_the_others(coauthors, publish):
     with FakeServer() as dead, FakeServer() as alive:
         dead.statuses.extend([500] * 10)
         follow(Actor.objects.of_author(coauthors[0]), dead.user("ales"))
         follow(Actor.objects.of_author(coauthors[0]), alive.user("hanna"))
-        committed(PostFactory, authors=[coauthors[0]])
+        publish(PostFactory, authors=[coauthors[0]])
 
         assert [a["type"] for a in alive.activities()] == ["Create"]
     statuses = dict(Delivery.objects.values_list("inbox", "status"))
@@ -84,14 +84,14 @@ def test_a_dead_server_does_not_keep_the_post_from_the_others(coauthors, committ
     }
 
 
-def test_editing_sends_update_and_unpublishing_sends_delete(remote, coauthors, committed):
+def test_editing_sends_update_and_unpublishing_sends_delete(remote, coauthors, publish):
     follow(Actor.objects.of_author(coauthors[0]), remote.user("ales"))
-    post = committed(PostFactory, authors=[coauthors[0]])
+    post = publish(PostFactory, authors=[coauthors[0]])
 
     post.title = "A better title"
-    committed(post.save)
+    publish(post.save)
     post.status = Post.Status.DRAFT
-    committed(post.save)
+    publish(post.save)
 
     create, update, delete = remote.activities()
     assert update["type"] == "Update"
@@ -104,11 +104,11 @@ def test_editing_sends_update_and_unpublishing_sends_delete(remote, coauthors, c
     }
 
 
-def test_a_server_answering_500_is_retried_then_given_up(remote, coauthors, committed, settings):
+def test_a_server_answering_500_is_retried_then_given_up(remote, coauthors, publish, settings):
     follow(Actor.objects.of_author(coauthors[0]), remote.user("ales"))
     remote.statuses.extend([500] * 10)
 
-    committed(PostFactory, authors=[coauthors[0]])
+    publish(PostFactory, authors=[coauthors[0]])
 
     assert len(remote.received) == settings.FEDIVERSE_MAX_ATTEMPTS == 3
     delivery = Delivery.objects.get()
@@ -117,25 +117,25 @@ def test_a_server_answering_500_is_retried_then_given_up(remote, coauthors, comm
     assert "500" in delivery.reason
 
 
-def test_a_server_that_recovers_gets_the_post(remote, coauthors, committed):
+def test_a_server_that_recovers_gets_the_post(remote, coauthors, publish):
     follow(Actor.objects.of_author(coauthors[0]), remote.user("ales"))
     remote.statuses.extend([500])
 
-    committed(PostFactory, authors=[coauthors[0]])
+    publish(PostFactory, authors=[coauthors[0]])
 
     assert [a["type"] for a in remote.activities()] == ["Create", "Create"]
     assert Delivery.objects.get().status == Delivery.Status.SENT
 
 
 def test_an_author_with_federation_off_is_gone_and_gets_nothing_delivered(
-    client, remote, coauthors, committed
+    client, remote, coauthors, publish
 ):
     columnist = Actor.objects.of_author(coauthors[0])
     follow(columnist, remote.user("ales"))
     Actor.objects.filter(pk=columnist.pk).update(federated=False)
     Actor.objects.filter(pk=Actor.objects.site().pk).update(federated=False)
 
-    committed(PostFactory, authors=[coauthors[0]])
+    publish(PostFactory, authors=[coauthors[0]])
 
     assert not remote.received
     assert client.get("/fediverse/actors/first-author").status_code == 410
@@ -143,24 +143,24 @@ def test_an_author_with_federation_off_is_gone_and_gets_nothing_delivered(
     assert client.get(webfinger).status_code == 410
 
 
-def test_a_switched_off_coauthor_is_left_out_of_the_article(remote, coauthors, committed):
+def test_a_switched_off_coauthor_is_left_out_of_the_article(remote, coauthors, publish):
     first, second = coauthors
     follow(Actor.objects.of_author(first), remote.user("ales"))
     follow(Actor.objects.of_author(second), remote.user("hanna"))
     Actor.objects.filter(author=second).update(federated=False)
 
-    committed(PostFactory, authors=[first, second])
+    publish(PostFactory, authors=[first, second])
 
     [create] = remote.activities()
     assert create["object"]["attributedTo"] == [Actor.objects.of_author(first).uri]
 
 
-def test_rotating_keys_shows_the_new_key_and_tells_followers(client, remote, coauthors, committed):
+def test_rotating_keys_shows_the_new_key_and_tells_followers(client, remote, coauthors, publish):
     columnist = Actor.objects.of_author(coauthors[0])
     follow(columnist, remote.user("ales"))
     old_key = client.get("/fediverse/actors/first-author").json()["publicKey"]["publicKeyPem"]
 
-    committed(call_command, "rotate_actor_keys", "first-author", stdout=StringIO())
+    publish(call_command, "rotate_actor_keys", "first-author", stdout=StringIO())
 
     new_key = client.get("/fediverse/actors/first-author").json()["publicKey"]["publicKeyPem"]
     assert new_key != old_key
@@ -175,13 +175,13 @@ def test_rotating_keys_of_an_unknown_actor_fails_with_one_line():
 
 
 def test_deliveries_signed_with_rfc9421_verify_with_an_independent_library(
-    remote, coauthors, committed, settings
+    remote, coauthors, publish, settings
 ):
     settings.FEDIVERSE_SIGNATURE_STYLE = "rfc9421"
     columnist = Actor.objects.of_author(coauthors[0])
     follow(columnist, remote.user("ales"))
 
-    committed(PostFactory, authors=[coauthors[0]])
+    publish(PostFactory, authors=[coauthors[0]])
 
     [request] = remote.received
     columnist.refresh_from_db()
@@ -200,14 +200,14 @@ def test_deliveries_signed_with_rfc9421_verify_with_an_independent_library(
 
 
 def test_a_key_made_under_another_secret_key_gives_up_with_advice(
-    remote, coauthors, committed, settings
+    remote, coauthors, publish, settings
 ):
     columnist = Actor.objects.of_author(coauthors[0])
     columnist.public_key()
     follow(columnist, remote.user("ales"))
     settings.SECRET_KEY = "another secret key for this site"
 
-    committed(PostFactory, authors=[coauthors[0]])
+    publish(PostFactory, authors=[coauthors[0]])
 
     assert not remote.received
     delivery = Delivery.objects.get()

@@ -134,11 +134,11 @@ def test_a_stale_or_future_date_is_refused(client, remote, columnist, hours):
     assert post_raw(client, body, headers).status_code == 401
 
 
-def test_a_replayed_request_is_refused(client, remote, columnist, committed):
+def test_a_replayed_request_is_refused(client, remote, columnist, publish):
     reader = remote.user("reader")
     body, headers = signed_follow(remote, columnist, reader)
 
-    assert committed(post_raw, client, body, headers).status_code == 202
+    assert publish(post_raw, client, body, headers).status_code == 202
     Follower.objects.all().delete()
     assert post_raw(client, body, headers).status_code == 401
     assert not Follower.objects.exists()

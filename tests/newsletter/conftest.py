@@ -14,17 +14,6 @@ def newsletter_settings(settings):
 
 
 @pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    """Run `action` (a callable that publishes) and the on-commit work it triggers."""
-
-    def run(action, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(*args, **kwargs)
-
-    return run
-
-
-@pytest.fixture
 def confirmed_subscriber(db):
     """A subscriber who confirmed long ago and follows `targets` (default: all columns)."""
 
