@@ -7,13 +7,16 @@ from django.contrib import admin
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from blog.links import absolute_url, file_url
+from blog.richtext import sanitize_html
 from editorial import workflow
 from editorial.style import check_post
 from seo.meta import post_description, post_image, post_title
 
+READ_BODY = "body_as_read"
 LIST_COLUMNS = [
     "thumbnail",
     "title",
@@ -63,6 +66,23 @@ class PostDesk:
             reverse("admin:blog_post_preview", args=[post.pk]),
             _("Preview"),
         )
+
+    def get_fieldsets(self, request, obj=None):
+        """Who may only read a post reads its body as the page shows it, not as markup."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        return [
+            (
+                name,
+                {**options, "fields": [READ_BODY if f == "body" else f for f in options["fields"]]},
+            )
+            for name, options in fieldsets
+        ]
+
+    @admin.display(description=_("body"))
+    def body_as_read(self, post):
+        return mark_safe(sanitize_html(post.body))
 
     def desk_context(self, context, post):
         """The change form's aids; an edit conflict replaces Django's "Please correct the

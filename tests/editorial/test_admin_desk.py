@@ -9,6 +9,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
+from blog.models import Post
 from tests.editorial.admin_client import change_url, editable_data, form_data, logged_in
 from tests.factories import PostFactory, UserFactory
 
@@ -122,3 +123,22 @@ def test_writers_cannot_reach_the_internals_through_an_app_page(client):
     writer = UserFactory(groups=["Authors"])
     response = logged_in(client, writer).get(reverse("admin:app_list", args=["otp_totp"]))
     assert response.status_code == 404
+
+
+def test_a_writer_who_may_only_read_a_published_post_reads_its_body_not_its_markup(client, desk):
+    post = PostFactory(authors=[desk.owner_author], body="<p>First <em>point</em>.</p>")
+    Post.objects.filter(pk=post.pk).update(body=post.body + '<script>alert("x")</script>')
+
+    page = logged_in(client, desk.owner).get(change_url(post)).content.decode()
+
+    assert "<p>First <em>point</em>.</p>" in page
+    assert "&lt;p&gt;" not in page
+    assert 'alert("x")' not in page
+
+
+def test_an_editor_still_edits_the_body_as_markup(client, desk):
+    post = PostFactory(authors=[desk.owner_author], body="<p>First point.</p>")
+
+    form = logged_in(client, desk.editor).get(change_url(post)).context["adminform"].form
+
+    assert form["body"].value() == "<p>First point.</p>"
