@@ -8,12 +8,14 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from blog.links import absolute_url, file_url
 from blog.richtext import sanitize_html
 from editorial import workflow
 from editorial.style import check_post
+from editorial.times import zone_name
 from seo.meta import post_description, post_image, post_title
 
 READ_BODY = "body_as_read"
@@ -83,6 +85,11 @@ class PostDesk:
     @admin.display(description=_("body"))
     def body_as_read(self, post):
         return mark_safe(sanitize_html(post.body))
+
+    def changelist_view(self, request, extra_context=None):
+        """The list's dates are in the site's time zone, which it names."""
+        subtitle = gettext("Times in %(zone)s.") % {"zone": zone_name()}
+        return super().changelist_view(request, {"subtitle": subtitle, **(extra_context or {})})
 
     def desk_context(self, context, post):
         """The change form's aids; an edit conflict replaces Django's "Please correct the

@@ -43,6 +43,7 @@ def test_the_post_list_shows_thumbnail_status_and_a_preview_link(client, desk, d
         "preview_link",
     ]
     assert reverse("admin:blog_post_preview", args=[draft.pk]) in html
+    assert "<h2>Times in Europe/Minsk.</h2>" in html
     assert f'<a href="{change_url(draft)}">Draft title</a>' in html
     assert ">Draft<" in html
 
