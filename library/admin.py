@@ -5,13 +5,14 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.forms import modelform_factory
 from django.http import JsonResponse
-from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from blog.models import Post
 from security import admin_options as house
+from security.admin_choices import visible_choices
 
 from .models import Image
 from .renditions import WEBP
@@ -35,8 +36,8 @@ class ImageAdmin(house.ModelAdmin):
     list_display_links = ["preview", "alt"]
     search_fields = ["alt", "caption", "credit"]
     date_hierarchy = "created_at"
-    fields = ["file", "alt", "caption", "credit", "large_preview", "dimensions", "used_in"]
-    readonly_fields = ["large_preview", "dimensions", "used_in"]
+    fields = ["file", "alt", "caption", "credit", "large_preview", "dimensions"]
+    readonly_fields = ["large_preview", "dimensions"]
 
     @admin.display(description=_("image"))
     def preview(self, image):
@@ -50,16 +51,12 @@ class ImageAdmin(house.ModelAdmin):
     def dimensions(self, image):
         return f"{image.width} × {image.height}" if image.pk else "—"
 
-    @admin.display(description=_("used in"))
-    def used_in(self, image):
-        posts = list(image.used_in()) if image.pk else []
-        if not posts:
-            return _("Not used in any post yet.")
-        return format_html_join(
-            mark_safe("<br>"),
-            '<a href="{}">{}</a>',
-            ((reverse("admin:blog_post_change", args=[post.pk]), post.title) for post in posts),
-        )
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The page lists the posts that show the image, of those the user may see."""
+        image = self.get_object(request, object_id)
+        posts = visible_choices(self.admin_site, Post, request)
+        used_in = {"used_in": list(image.used_in(posts)) if image else []}
+        return super().change_view(request, object_id, form_url, used_in | (extra_context or {}))
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -102,6 +102,8 @@ class Image(models.Model):
     def webp_srcset(self) -> str:
         return self.srcset(WEBP)
 
-    def used_in(self):
-        """The posts whose body shows this image (the editor inserts the original's address)."""
-        return Post.objects.filter(body__contains=self.file.url).order_by("-pk")
+    def used_in(self, posts=None):
+        """The posts (of `posts`, default all) whose body shows this image (the editor
+        inserts the original's address)."""
+        posts = Post.objects.all() if posts is None else posts
+        return posts.filter(body__contains=self.file.url).order_by("-pk")

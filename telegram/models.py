@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from blog.models.querysets import carried_by
 from blog.plaintext import OneLineField
 
 # Telegram lets bots edit and delete their messages for 48 hours.
@@ -31,11 +32,7 @@ class ChannelQuerySet(models.QuerySet):
 
     def for_post(self, post):
         """The channels that carry `post`: the site's, its section's and its authors'."""
-        return self.active().filter(
-            Q(author__in=post.authors.all())
-            | Q(section=post.section_id)
-            | Q(author=None, section=None)
-        )
+        return self.active().filter(carried_by(post))
 
 
 class Channel(models.Model):

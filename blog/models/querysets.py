@@ -14,6 +14,14 @@ from .tags import COMMON_TAG_POSTS, TaggedPost
 RELATED_CANDIDATES = 30
 
 
+def carried_by(post) -> Q:
+    """The rows scoped by an `author` and a `section` field that carry `post`: one of its
+    authors', its section's, or (neither set) the whole site's. Follows and channels use it."""
+    return (
+        Q(author__in=post.authors.all()) | Q(section=post.section_id) | Q(author=None, section=None)
+    )
+
+
 def newest_ids(links, post_field):
     """The ids of the most recently created posts among `links` (read from an index)."""
     return links.order_by(f"-{post_field}").values(post_field)[:RELATED_CANDIDATES]

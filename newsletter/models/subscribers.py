@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from blog.models.querysets import carried_by
 from newsletter.addresses import normalize_address
 from newsletter.conf import setting
 from newsletter.keyring import keyring
@@ -150,11 +151,7 @@ class FollowQuerySet(models.QuerySet):
 
     def matching(self, post):
         """Follows of one of the post's authors, of its section, or of the whole blog."""
-        return self.filter(
-            Q(author__in=post.authors.all())
-            | Q(section=post.section_id)
-            | Q(author=None, section=None)
-        )
+        return self.filter(carried_by(post))
 
     def counts(self, field):
         """Confirmed followers per author or section: rows of (name, count), largest first."""

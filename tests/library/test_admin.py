@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from blog.models import Post
 from library.models import Image
-from tests.factories import PostFactory
+from tests.factories import AuthorFactory, PostFactory, UserFactory
 from tests.security.images import image_bytes, upload
 
 from .images import library_image
@@ -51,3 +51,17 @@ def test_an_editor_adds_an_image_through_the_admin_form(client, editor_user):
     image = Image.objects.get(alt="Rain")
     assert image.uploaded_by == editor_user
     assert {copy["width"] for copy in image.renditions} == {480, 960, 1000}
+
+
+def test_a_writer_sees_only_the_posts_they_may_see_among_those_using_an_image(client):
+    writer = UserFactory(groups=["Authors"])
+    image = library_image()
+    figure = f'<figure><img src="{image.file.url}" alt="x"></figure>'
+    own = PostFactory(body=figure, title="My own draft", authors=[AuthorFactory(user=writer)])
+    PostFactory(body=figure, title="Someone else's draft", status=Post.Status.DRAFT)
+    client.force_login(writer)
+
+    page = client.get(reverse("admin:library_image_change", args=[image.pk])).content.decode()
+
+    assert own.title in page
+    assert "Someone else" not in page
